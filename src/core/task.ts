@@ -1,0 +1,173 @@
+import { Counters } from './counters.js';
+import { DefinitionError, UsageError } from './errors.js';
+import { flatten, mapTree, type Tree } from './flatten.js';
+import { taskId } from './identity.js';
+import { ParameterValueError, toKebab, type ParameterSpecs } from './parameters/parameter.js';
+import { familyOf, registry } from './registry.js';
+import type { Target } from './target.js';
+
+/** How the scheduler retries a failed run(). Only errors isRetryable() accepts are retried. */
+export interface RetryPolicy {
+  /** Total attempts, first included. 1 = never retry. */
+  attempts: number;
+  /** Delay before the first retry; doubles each time. */
+  backoffMs: number;
+}
+
+/** What a running task tells the scheduler: progress and counters. */
+export interface TaskReporter {
+  progress(task: Task, info: ProgressInfo): void;
+}
+
+export interface ProgressInfo {
+  done: number;
+  total?: number;
+  unit?: string;
+  message?: string;
+}
+
+export type TaskClass<T extends Task = Task> = (abstract new (params?: Record<string, unknown>) => T) & {
+  readonly parameters: ParameterSpecs;
+  readonly familyName?: string;
+  readonly description?: string;
+};
+
+/**
+ * A unit of work. Subclasses declare parameters, requires(), output() and run():
+ *
+ *     class CountWords extends Task {
+ *       static parameters = { src: p.path(), minLength: p.int({ default: 1 }) };
+ *       declare src: string;          // `declare`: the constructor sets it
+ *       declare minLength: number;
+ *       output() { return new LocalTarget(`out/words-${this.minLength}.tsv`); }
+ *       async run() { ... }
+ *     }
+ *
+ * Parameter values come from the constructor argument, then `[Family] key`
+ * in the config in force, then the declared default.
+ */
+export abstract class Task {
+  static parameters: ParameterSpecs = {};
+  /** Overrides the class name as the family (the CLI name). */
+  static familyName?: string;
+  /** One paragraph for --help and --list. */
+  static description?: string;
+
+  readonly counters = new Counters();
+  reporter: TaskReporter | null = null;
+  readonly #params: Record<string, unknown> = {};
+  #id: string | undefined;
+
+  constructor(params: Record<string, unknown> = {}) {
+    const cls = this.constructor as TaskClass;
+    const family = familyOf(cls);
+    const specs = cls.parameters;
+    for (const name of Object.keys(params))
+      if (!(name in specs) && params[name] !== undefined)
+        throw new DefinitionError(`${family} has no parameter '${name}' (known: ${Object.keys(specs).join(', ') || 'none'}).`);
+    for (const [name, spec] of Object.entries(specs)) {
+      let value: unknown;
+      try {
+        if (params[name] !== undefined) value = spec.normalize(params[name]);
+        else {
+          const fromConfig = registry.config.get(family, name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()));
+          if (fromConfig !== undefined) value = spec.parse(fromConfig);
+          else if (spec.hasDefault) value = spec.defaultValue;
+          else throw new UsageError(`${family}: requires the parameter --${toKebab(name)} (${spec.typeName}).`);
+        }
+      } catch (error) {
+        if (error instanceof ParameterValueError) {
+          const shown = params[name] !== undefined ? JSON.stringify(params[name]) : 'its config value';
+          throw new UsageError(`${family}: bad value ${shown} for --${toKebab(name)}: ${error.message}.`);
+        }
+        throw error;
+      }
+      this.#params[name] = value;
+      Object.defineProperty(this, name, { value, enumerable: true, writable: false, configurable: true });
+    }
+  }
+
+  get family(): string {
+    return familyOf(this.constructor as TaskClass);
+  }
+
+  /** Parameter values by name (all of them, identity or not). */
+  get params(): Readonly<Record<string, unknown>> {
+    return this.#params;
+  }
+
+  /** Deterministic id: family + identity parameters. */
+  get id(): string {
+    if (this.#id === undefined) {
+      const specs = (this.constructor as TaskClass).parameters;
+      const identity: Record<string, unknown> = {};
+      for (const [name, spec] of Object.entries(specs))
+        if (spec.identity) identity[name] = spec.toIdentity(this.#params[name]);
+      this.#id = taskId(this.family, identity);
+    }
+    return this.#id;
+  }
+
+  toString(): string {
+    return this.id;
+  }
+
+  /** Tasks that must be complete before run(): a task, or arrays/records of tasks. */
+  requires(): Tree<Task> {
+    return [];
+  }
+
+  /** What run() produces. complete() is true when all of it exists. */
+  output(): Tree<Target> {
+    return [];
+  }
+
+  /** The outputs of requires(), in the same shape. */
+  input(): Tree<Target> {
+    return mapTree(this.requires(), (task: Task) => task.output() as never) as Tree<Target>;
+  }
+
+  async run(): Promise<void> {}
+
+  async complete(): Promise<boolean> {
+    const outputs = flatten(this.output());
+    if (outputs.length === 0)
+      throw new DefinitionError(`${this.family} has no output() and no complete(): it would run forever. Give it an output or a complete() method.`);
+    for (const target of outputs) if (!(await target.exists())) return false;
+    return true;
+  }
+
+  retryPolicy(): RetryPolicy {
+    return { attempts: 1, backoffMs: 1000 };
+  }
+
+  /** Whether a failure of run() is worth retrying. Default: errors the task marks RetryableError. */
+  isRetryable(error: unknown): boolean {
+    return error instanceof Error && error.name === 'RetryableError';
+  }
+
+  /** Add to a named counter; counters reach the run summary. */
+  incrementCounter(group: string, name: string, amount = 1): void {
+    this.counters.add(group, name, amount);
+  }
+
+  /** Tell the scheduler how far run() has got (shown live on a TTY, logged otherwise). */
+  reportProgress(info: ProgressInfo): void {
+    this.reporter?.progress(this, info);
+  }
+}
+
+/** A task that only gathers others: complete when all it requires is complete. */
+export abstract class WrapperTask extends Task {
+  override async complete(): Promise<boolean> {
+    for (const task of flatten(this.requires())) if (!(await task.complete())) return false;
+    return true;
+  }
+}
+
+/** Data made outside Pipewright. Never run: if its output is missing, the run stops with "missing input" (exit 2). */
+export abstract class ExternalTask extends Task {
+  override async run(): Promise<void> {
+    throw new DefinitionError(`${this.family} is external: it is never run.`);
+  }
+}

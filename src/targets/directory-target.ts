@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Target } from '../core/target.js';
+import { fsyncFile } from './local-target.js';
+import { siblingTempPath } from './temp-path.js';
+
+export const SUCCESS_MARKER = '_SUCCESS';
+
+/**
+ * A directory of part files (`part-00000`, ...), as map/reduce jobs write.
+ * It is built in a sibling temp directory and renamed into place with a
+ * `_SUCCESS` marker; it exists only when the marker does.
+ */
+export class DirectoryTarget implements Target {
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = resolve(path);
+  }
+
+  exists(): boolean {
+    return existsSync(join(this.path, SUCCESS_MARKER));
+  }
+
+  toString(): string {
+    return this.path;
+  }
+
+  /** `fill` writes files into a temp directory; on success it becomes `path` with `_SUCCESS`. */
+  async build<R>(fill: (tmpDir: string) => Promise<R>): Promise<R> {
+    await mkdir(dirname(this.path), { recursive: true });
+    const tmp = siblingTempPath(this.path);
+    await mkdir(tmp);
+    try {
+      const result = await fill(tmp);
+      for (const name of await readdir(tmp)) await fsyncFile(join(tmp, name));
+      await writeFile(join(tmp, SUCCESS_MARKER), '');
+      // A stale directory without _SUCCESS (an interrupted older layout) is not output: replace it.
+      if (existsSync(this.path)) await rm(this.path, { recursive: true, force: true });
+      await rename(tmp, this.path);
+      await fsyncFile(dirname(this.path));
+      return result;
+    } catch (error) {
+      await rm(tmp, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The data files, sorted, without `_SUCCESS` and hidden files. */
+  async partFiles(): Promise<string[]> {
+    const names = await readdir(this.path);
+    return names.filter((n) => !n.startsWith('_') && !n.startsWith('.')).sort().map((n) => join(this.path, n));
+  }
+}

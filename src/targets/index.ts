@@ -1,0 +1,3 @@
+export * from './local-target.js';
+export * from './directory-target.js';
+export * from './temp-path.js';
