@@ -1,0 +1,5 @@
+/**
+ * The built-in task library. Importing this module registers every built-in
+ * task family with the registry, so `launch-task <Family>` can find it.
+ */
+export {};
