@@ -8,3 +8,6 @@ export * from './target.js';
 export * from './task.js';
 export * from './mixin.js';
 export * from './parameters/index.js';
+export * from './iso-day.js';
+export * from './date-interval.js';
+export * from './time-delta.js';
