@@ -11,3 +11,6 @@ export * from './parameters/index.js';
 export * from './iso-day.js';
 export * from './date-interval.js';
 export * from './time-delta.js';
+export * from './config-files.js';
+export * from './config-check.js';
+export * from './suggest.js';

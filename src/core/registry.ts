@@ -42,6 +42,11 @@ export class Registry {
   sectionKeys(section: string): ReadonlySet<string> | undefined {
     return this.#sections.get(section);
   }
+
+  /** Config sections declared with declareSection(). */
+  sectionNames(): string[] {
+    return [...this.#sections.keys()].sort();
+  }
 }
 
 export function familyOf(cls: TaskClass): string {

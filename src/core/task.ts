@@ -77,7 +77,7 @@ export abstract class Task {
         }
       } catch (error) {
         if (error instanceof ParameterValueError) {
-          const shown = params[name] !== undefined ? JSON.stringify(params[name]) : 'its config value';
+          const shown = params[name] !== undefined ? JSON.stringify(params[name]) : describeConfigValue(family, name);
           throw new UsageError(`${family}: bad value ${shown} for --${toKebab(name)}: ${error.message}.`);
         }
         throw error;
@@ -155,6 +155,13 @@ export abstract class Task {
   reportProgress(info: ProgressInfo): void {
     this.reporter?.progress(this, info);
   }
+}
+
+/** `"abc" (from [Family] key in file.cfg)`, for errors about a value that came from config. */
+function describeConfigValue(family: string, name: string): string {
+  const key = name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+  const found = registry.config.lookup(family, key);
+  return found ? `${JSON.stringify(found.value)} (from [${family}] ${key} in ${found.source})` : 'its default';
 }
 
 /** A task that only gathers others: complete when all it requires is complete. */

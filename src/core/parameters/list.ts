@@ -15,13 +15,7 @@ export class ListParameter<T> extends Parameter<T[]> {
   parse(text: string): T[] {
     const t = text.trim();
     if (t.startsWith('[')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(t);
-      } catch {
-        throw new ParameterValueError('expected a JSON list like ["a", "b"] or a comma-separated list');
-      }
-      return this.normalize(parsed);
+      return this.normalize(parseJsonList(t));
     }
     if (t === '') return [];
     return t.split(',').map((part) => this.item.parse(part.trim()));
@@ -40,4 +34,20 @@ export class ListParameter<T> extends Parameter<T[]> {
   override toIdentity(value: T[]): unknown {
     return value.map((v) => this.item.toIdentity(v));
   }
+}
+
+/**
+ * JSON, forgiving backslashes JSON does not define: edX configs write regexes
+ * as `pattern = [".*tracking.log-(?P<date>\d{8}).*\.gz"]`, where `\d` is a
+ * regex escape, not a JSON one. Those backslashes are kept as written.
+ */
+function parseJsonList(text: string): unknown {
+  for (const candidate of [text, text.replace(/\\(\\|["\/bfnrtu])|\\/g, (m, kept: string | undefined) => (kept ? m : '\\\\'))]) {
+    try {
+      return JSON.parse(candidate);
+    } catch {
+      // try the lenient form next
+    }
+  }
+  throw new ParameterValueError('expected a JSON list like ["a", "b"] or a comma-separated list');
 }
