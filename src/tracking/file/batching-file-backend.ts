@@ -89,22 +89,26 @@ export class BatchingFileBackend implements Backend {
       this.counters.add('Refused', 'closed');
       throw new TrackerClosedError(`the file backend for ${join(this.writer.directory, this.writer.baseName)}`);
     }
+    const { events, bytes } = this.queued;
+    // The count check first: under overload it refuses without paying for serialization.
+    if (events >= this.#o.maxQueueEvents) this.#refuseFull();
     const line = eventLine(event);
     if (line.length > this.#o.maxEventBytes) {
       this.counters.add('Refused', 'too large');
       throw new EventTooLargeError(String(event.event_type ?? event.name ?? 'unknown'), line.length, this.#o.maxEventBytes);
     }
-    const { events, bytes } = this.queued;
-    if (events >= this.#o.maxQueueEvents || bytes + line.length > this.#o.maxQueueBytes) {
-      this.counters.add('Refused', 'queue full');
-      throw new QueueFullError('the tracking file', `${this.#o.maxQueueEvents} events / ${this.#o.maxQueueBytes} bytes`);
-    }
+    if (bytes + line.length > this.#o.maxQueueBytes) this.#refuseFull();
     this.#pending.push(line);
     this.#pendingBytes += line.length;
     this.#accepted++;
     this.counters.add('Accepted', 'events');
     if (this.#pending.length >= this.#o.batchSize) this.#kick();
     else this.#armTimer();
+  }
+
+  #refuseFull(): never {
+    this.counters.add('Refused', 'queue full');
+    throw new QueueFullError('the tracking file', `${this.#o.maxQueueEvents} events / ${this.#o.maxQueueBytes} bytes`);
   }
 
   /** Resolves when every event accepted before this call is written; rejects on a write error. */
