@@ -1,0 +1,26 @@
+import { cpus, platform, release, totalmem } from 'node:os';
+
+/** What the numbers were measured on; the README table is meaningless without it. */
+export interface Machine {
+  cpuModel: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  os: string;
+}
+
+export function describeMachine(): Machine {
+  const list = cpus();
+  return {
+    cpuModel: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    memoryBytes: totalmem(),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
+}
+
+export function machineLine(machine: Machine): string {
+  const gib = (machine.memoryBytes / 1024 ** 3).toFixed(1);
+  return `${machine.cpuModel}, ${machine.cores} cores, ${gib} GiB RAM, Node ${machine.node}, ${machine.os}`;
+}
