@@ -1,0 +1,34 @@
+import { pythonJsonDumps, type PyValue } from '../../eventlog/parse/index.js';
+import { COLUMN_ORDER, type DistributionRow } from './columns.js';
+import { compareCodePoints } from './distribution.js';
+import { MYSQL_COLUMNS, type MysqlRow } from './mysql-rows.js';
+
+/**
+ * The canonical text files of spec 2.7, which conformance checks read:
+ * UTF-8 TSV with a header, rows sorted by code point, strings escaped
+ * (`\\`, `\t`, `\n`, `\r`), null as `\N`, other values as JSON.
+ */
+export function tsvCell(value: PyValue): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'string') return value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!);
+  return pythonJsonDumps(value);
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** `--format percourse`: course_id + the 10 report columns. */
+export function perCourseTsv(rows: Iterable<{ courseId: string; row: DistributionRow }>): string {
+  const lines = [...rows].map(({ courseId, row }) => [courseId, ...COLUMN_ORDER.map((c) => row[c])].map((v) => tsvCell(v as PyValue)).join('\t'));
+  return tsvText(['course_id', ...COLUMN_ORDER], lines);
+}
+
+/** `--format mysql`: the inserted rows under MySQL column names. */
+export function mysqlTsv(rows: Iterable<MysqlRow>): string {
+  const lines = [...rows].map((row) => row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? String(v) : tsvCell(v))).join('\t'));
+  return tsvText(MYSQL_COLUMNS.map(([name]) => name), lines);
+}
+
+function tsvText(header: readonly string[], lines: string[]): string {
+  lines.sort(compareCodePoints);
+  return [header.join('\t'), ...lines].map((line) => line + '\n').join('');
+}
