@@ -66,9 +66,13 @@ export abstract class SqlLoadTask extends Task {
     return DEFAULT_SQLITE_FILE;
   }
 
-  /** How long run() waits for another load of the same table before failing with exit 3. */
+  /**
+   * How long run() waits for another load of the same table (or, on SQLite,
+   * the same file) before failing with exit 3. Overlapping cron runs are
+   * stopped earlier by the scheduler's lock; this wait serves parallel tasks.
+   */
   lockWaitMs(): number {
-    return 60_000;
+    return 600_000;
   }
 
   tableSpec(): TableSpec {

@@ -21,7 +21,7 @@ export interface LoadPlan {
   /** Let an overwrite with zero rows empty the table (edX's allow_empty_insert). */
   allowEmptyOverwrite?: boolean;
   rowsPerInsert?: number;
-  /** How long to wait for a concurrent load of the same table. Default 60 s. */
+  /** How long to wait for a concurrent load of the same table. Default 10 minutes. */
   lockWaitMs?: number;
   /** Told the running row count after each batch. */
   onProgress?: (rowsInserted: number) => void;
@@ -49,7 +49,7 @@ export async function loadTable(db: Database, plan: LoadPlan): Promise<LoadResul
   };
   // MySQL commits DDL implicitly, so its CREATE TABLE runs (idempotently) before the transaction.
   if (!db.transactionalDdl) await prepare(db.driver);
-  const lock = { lock: `load:${plan.table.name}`, lockWaitMs: plan.lockWaitMs ?? 60_000 };
+  const lock = { lock: `load:${plan.table.name}`, lockWaitMs: plan.lockWaitMs ?? 600_000 };
   return db.driver.transaction(async (tx) => {
     if (db.transactionalDdl) await prepare(tx);
     if (await markers.has(tx, plan.updateId)) return { status: 'already-loaded', rowsInserted: 0, rowsDeleted: 0 };
