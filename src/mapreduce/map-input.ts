@@ -1,0 +1,46 @@
+import type { Counters } from '../core/index.js';
+import { forEachLine, forEachLineContaining, readLineChunks, type InputSplit } from '../eventlog/reader/index.js';
+import { splitRecord } from './keys.js';
+import { failureAt } from './failure.js';
+import type { MapPhase } from './phases.js';
+
+export interface MapInputOptions {
+  /** Step 0 reads raw lines; later steps read `keyJSON<TAB>valueJSON` records. */
+  records: boolean;
+  /** Raw-line pre-filter (step 0 only): lines without these bytes are never decoded. */
+  prefilter?: string;
+  onCorrupt: 'error' | 'skip';
+  counters: Counters;
+}
+
+/**
+ * Feed one input split to a map phase, line by line. Lines are decoded as
+ * UTF-8 (invalid bytes become U+FFFD, a leading BOM is kept). An error thrown
+ * by the mapper is rethrown naming the input file and line (see failure.ts).
+ */
+export async function mapSplit(split: InputSplit, phase: MapPhase, options: MapInputOptions): Promise<void> {
+  const needle = options.prefilter && !options.records ? Buffer.from(options.prefilter, 'utf8') : undefined;
+  let offset = 0; // decoded bytes of this split before the current chunk
+  let chunk: Buffer = Buffer.alloc(0);
+  let lineStart = 0;
+  const onLine = (start: number, end: number): void => {
+    lineStart = start;
+    const text = chunk.toString('utf8', start, end);
+    if (!options.records) return phase.line(text);
+    const [key, value] = splitRecord(text);
+    phase.record(key, value);
+  };
+  try {
+    for await (const next of readLineChunks(split.path, { range: split.range, onCorrupt: options.onCorrupt, counters: options.counters })) {
+      chunk = next;
+      lineStart = -1;
+      if (needle) forEachLineContaining(chunk, needle, onLine);
+      else forEachLine(chunk, onLine);
+      lineStart = -1;
+      offset += chunk.length;
+    }
+  } catch (error) {
+    if (lineStart < 0) throw error; // the reader failed, not the mapper: its error names the file
+    throw await failureAt(error, phase.who, split, offset + lineStart);
+  }
+}
