@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
   const repetitions = options.reps ?? (options.quick ? 3 : 5);
   const startedAt = new Date().toISOString();
+  const machine = describeMachine(); // before we add load of our own
   const generator = join(REPO_ROOT, 'dist/eventlog/generator/cli.js');
   const notes: string[] = [];
 
@@ -89,7 +90,7 @@ async function main(argv: string[]): Promise<void> {
       startedAt,
       finishedAt: new Date().toISOString(),
       command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
-      machine: describeMachine(),
+      machine,
       repetitions,
       sets: sets.map(summarize),
       cases: results,

@@ -1,33 +1,48 @@
 import { writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { inputFiles } from './input-chunks.js';
 import { answerDistributionSql, filterSql } from './duckdb-sql.js';
+import { isEntryPoint, runProbe } from './entry.js';
+import { inputFiles } from './input-chunks.js';
 
 /**
- * DuckDB baseline, in its own process so its memory is measured alone.
+ * DuckDB baseline, run in its own process so its memory is measured alone.
  * Usage: node duckdb.js filter|answer-dist THREADS DIR... [--out FILE.tsv]
- * Prints one JSON line: {rows} for answer-dist, {events} for filter.
+ * Prints one JSON line: {events} for filter, {rows} for answer-dist.
  */
-async function main(argv: string[]): Promise<void> {
-  const outAt = argv.indexOf('--out');
-  const out = outAt === -1 ? undefined : argv.splice(outAt, 2)[1];
-  const [query, threads, ...roots] = argv;
-  if ((query !== 'filter' && query !== 'answer-dist') || !threads || roots.length === 0)
-    throw new Error('usage: duckdb.js filter|answer-dist THREADS DIR... [--out FILE.tsv]');
-  const files = inputFiles(roots);
-  const instance = await DuckDBInstance.create(':memory:', { threads });
-  const connection = await instance.connect();
-  if (query === 'filter') {
-    const reader = await connection.runAndReadAll(filterSql(files));
-    process.stdout.write(JSON.stringify({ events: Number(reader.getRows()[0]![0]) }) + '\n');
-  } else {
-    const reader = await connection.runAndReadAll(answerDistributionSql(files));
-    const rows = reader.getRows();
-    if (out) writeFileSync(out, rows.map((row) => row.map((cell) => (cell === null ? '\\N' : String(cell))).join('\t')).join('\n') + '\n');
-    process.stdout.write(JSON.stringify({ rows: rows.length }) + '\n');
-  }
-  connection.closeSync();
-  instance.closeSync();
+export async function duckdbFilter(roots: string[], threads: number): Promise<{ events: number }> {
+  const rows = await query(filterSql(inputFiles(roots)), threads);
+  return { events: Number(rows[0]![0]) };
 }
 
-await main(process.argv.slice(2));
+/** The answer distribution rows as TSV cells (null as \N), sorted; written to `out` when given. */
+export async function duckdbAnswerDistribution(roots: string[], threads: number, out?: string): Promise<{ rows: number; tsv: string[] }> {
+  const rows = await query(answerDistributionSql(inputFiles(roots)), threads);
+  const tsv = rows.map((row) => row.map((cell) => (cell === null ? '\\N' : String(cell))).join('\t'));
+  if (out) writeFileSync(out, tsv.join('\n') + '\n');
+  return { rows: rows.length, tsv };
+}
+
+async function query(sql: string, threads: number): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRows();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function main(argv: string[]): Promise<unknown> {
+  const outAt = argv.indexOf('--out');
+  const out = outAt === -1 ? undefined : argv.splice(outAt, 2)[1];
+  const [which, threads, ...roots] = argv;
+  const threadCount = Number(threads);
+  if ((which !== 'filter' && which !== 'answer-dist') || !(threadCount >= 1) || roots.length === 0)
+    throw new Error('usage: duckdb.js filter|answer-dist THREADS DIR... [--out FILE.tsv]');
+  if (which === 'filter') return duckdbFilter(roots, threadCount);
+  const { rows } = await duckdbAnswerDistribution(roots, threadCount, out);
+  return { rows };
+}
+
+if (isEntryPoint(import.meta.url)) runProbe(() => main(process.argv.slice(2)));

@@ -1,3 +1,4 @@
+import { isEntryPoint, runProbe } from './entry.js';
 import { forEachLine, inputFiles } from './input-chunks.js';
 
 /**
@@ -5,7 +6,14 @@ import { forEachLine, inputFiles } from './input-chunks.js';
  * that decodes everything before deciding what it needs. Usage: node parse.js DIR...
  * Prints one JSON line: {lines, parsed, unparseable, problemCheckEvents}.
  */
-async function main(roots: string[]): Promise<void> {
+export interface ParseCounts {
+  lines: number;
+  parsed: number;
+  unparseable: number;
+  problemCheckEvents: number;
+}
+
+export async function parseFloor(roots: string[]): Promise<ParseCounts> {
   let lines = 0;
   let parsed = 0;
   let unparseable = 0;
@@ -25,7 +33,7 @@ async function main(roots: string[]): Promise<void> {
         problemCheckEvents++;
     });
   }
-  process.stdout.write(JSON.stringify({ lines, parsed, unparseable, problemCheckEvents }) + '\n');
+  return { lines, parsed, unparseable, problemCheckEvents };
 }
 
-await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) runProbe(() => parseFloor(process.argv.slice(2)));

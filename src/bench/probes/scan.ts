@@ -1,3 +1,4 @@
+import { isEntryPoint, runProbe } from './entry.js';
 import { chunksOf, inputFiles } from './input-chunks.js';
 
 /**
@@ -7,7 +8,7 @@ import { chunksOf, inputFiles } from './input-chunks.js';
  */
 const NEEDLE = Buffer.from('problem_check');
 
-async function main(roots: string[]): Promise<void> {
+export async function scanFloor(roots: string[]): Promise<{ bytes: number; problemCheckLines: number }> {
   let bytes = 0;
   let matches = 0;
   for (const file of inputFiles(roots)) {
@@ -28,7 +29,7 @@ async function main(roots: string[]): Promise<void> {
     }
     if (carry) matches += countMatchingLines(carry, 0, carry.length);
   }
-  process.stdout.write(JSON.stringify({ bytes, problemCheckLines: matches }) + '\n');
+  return { bytes, problemCheckLines: matches };
 }
 
 /** Lines in buf[start, end) holding the needle, each counted once however often it appears. */
@@ -44,4 +45,4 @@ function countMatchingLines(buf: Buffer, start: number, end: number): number {
   return count;
 }
 
-await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) runProbe(() => scanFloor(process.argv.slice(2)));

@@ -1,6 +1,7 @@
 import { p } from '../../core/parameters/index.js';
 import { Task } from '../../core/task.js';
 import { runTasks } from '../../scheduler/run-tasks.js';
+import { isEntryPoint, runProbe } from './entry.js';
 
 /**
  * The scheduler alone: a DAG of N no-op tasks (task i requires tasks 2i+1
@@ -31,14 +32,23 @@ class BenchNoOp extends Task {
   }
 }
 
-async function main([count, workers]: string[]): Promise<void> {
-  size = Number(count);
-  if (!Number.isInteger(size) || size < 1) throw new Error('usage: scheduler.js N [WORKERS]');
-  const started = process.hrtime.bigint();
-  const result = await runTasks([new BenchNoOp({ index: 0 })], { workers: Number(workers ?? 1) });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(JSON.stringify({ tasks: size, ran: result.counts.ran, seconds, tasksPerSecond: result.counts.ran / seconds, exitCode: result.exitCode }) + '\n');
-  process.exitCode = result.exitCode;
+export interface SchedulerCounts {
+  tasks: number;
+  ran: number;
+  seconds: number;
+  tasksPerSecond: number;
+  exitCode: number;
 }
 
-await main(process.argv.slice(2));
+export async function schedulerProbe(count: number, workers = 1): Promise<SchedulerCounts> {
+  if (!Number.isInteger(count) || count < 1) throw new Error('usage: scheduler.js N [WORKERS]');
+  size = count;
+  done.clear();
+  const started = process.hrtime.bigint();
+  const result = await runTasks([new BenchNoOp({ index: 0 })], { workers });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.exitCode !== 0) throw new Error(`the scheduler run failed (exit ${result.exitCode}): ${result.summary}`);
+  return { tasks: size, ran: result.counts.ran, seconds, tasksPerSecond: result.counts.ran / seconds, exitCode: result.exitCode };
+}
+
+if (isEntryPoint(import.meta.url)) runProbe(() => schedulerProbe(Number(process.argv[2]), Number(process.argv[3] ?? 1)));
