@@ -2,4 +2,4 @@
  * The built-in task library. Importing this module registers every built-in
  * task family with the registry, so `launch-task <Family>` can find it.
  */
-export {};
+export * from './answer-distribution/index.js';

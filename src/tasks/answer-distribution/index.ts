@@ -1,0 +1,19 @@
+/**
+ * edX's answer distribution: which answers users gave to every problem part,
+ * first and last attempt, per course. Four tasks with edX's names:
+ * ProblemCheckEvent (stage 1) -> AnswerDistributionPerCourse (stage 2) ->
+ * AnswerDistributionOneFilePerCourseTask (CSV per course) and
+ * AnswerDistributionToMySQLTaskWorkflow (table answer_distribution).
+ */
+import { registerTask } from '../../core/index.js';
+import { AnswerDistributionToMySQLTaskWorkflow } from './mysql-workflow-task.js';
+import { AnswerDistributionOneFilePerCourseTask } from './one-file-per-course-task.js';
+import { AnswerDistributionPerCourse } from './per-course-task.js';
+import { ProblemCheckEvent } from './problem-check-event-task.js';
+
+registerTask(ProblemCheckEvent);
+registerTask(AnswerDistributionPerCourse);
+registerTask(AnswerDistributionOneFilePerCourseTask);
+registerTask(AnswerDistributionToMySQLTaskWorkflow);
+
+export { ProblemCheckEvent, AnswerDistributionPerCourse, AnswerDistributionOneFilePerCourseTask, AnswerDistributionToMySQLTaskWorkflow };
