@@ -38,5 +38,9 @@ export function jsonSpan(line: string): string | undefined {
   if (end === 0 || line.charCodeAt(end - 1) !== 0x7d) return undefined;
   const start = line.indexOf('{');
   if (start === -1 || start >= end - 1) return undefined;
+  // Python's `.` stops at '\n' (only there): a line from the reader has none,
+  // but a caller's text might.
+  const newline = line.indexOf('\n');
+  if (newline !== -1 && newline < end) return undefined;
   return line.slice(start, end);
 }

@@ -8,12 +8,13 @@ import { parseJsonSlowly } from './slow-json-parser.js';
  *
  * Fast path: JSON.parse, which agrees with Python on everything except what
  * NEEDS_PYTHON_RULES spots (cheaply, with false positives only): float
- * literals with an integral value (`7.0`, `1e5`), number literals of 16+
- * digits (big ints, precision), and integer-like keys (JS reorders them).
+ * literals with an integral value (`7.0`, `1e5`), `-0` (an int 0 in Python),
+ * number literals of 16+ digits (big ints, precision), and integer-like keys
+ * (JS reorders them).
  * JSON.parse rejects NaN/Infinity, so those lines land in the slow parser too.
  */
 const NEEDS_PYTHON_RULES =
-  /(?:^|[:,[])[ \t\n\r]*-?\d+(?:\.0+(?![0-9])|(?:\.\d+)?[eE])|\d[\d.]{15}|"(?:0|[1-9]\d*)"[ \t\n\r]*:/;
+  /(?:^|[:,[])[ \t\n\r]*(?:-?\d+(?:\.0+(?![0-9])|(?:\.\d+)?[eE])|-0(?![.\d]))|\d[\d.]{15}|"(?:0|[1-9]\d*)"[ \t\n\r]*:/;
 
 export function parsePythonJson(text: string): PyValue {
   if (!NEEDS_PYTHON_RULES.test(text)) {
