@@ -1,0 +1,103 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../src/sql/index.js';
+import { LAUNCH_TASK } from '../../support/paths.js';
+import { describeMysql, MYSQL_TEST_URL } from '../../support/services.js';
+import { expectedMysqlRows, launchTask, renderDbRows, SELECT_ROWS } from './support/cli.js';
+import { ANSWER_DIST_INPUT, expectedCsvFiles } from './support/conformance.js';
+
+const WORKFLOW = 'AnswerDistributionToMySQLTaskWorkflow';
+
+// One work dir per file: edX's acceptance log under src/, outputs under dest/.
+function workDir(): { root: string; src: string; dest: string } {
+  const root = mkdtempSync(join(tmpdir(), 'answer-dist-cli-'));
+  const src = join(root, 'src');
+  mkdirSync(src);
+  copyFileSync(ANSWER_DIST_INPUT, join(src, 'answer_dist_acceptance_tracking.log'));
+  return { root, src, dest: join(root, 'dest') };
+}
+
+describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQLite', () => {
+  const dir = workDir();
+  const db = `sqlite:${join(dir.root, 'ad.sqlite')}`;
+  const common = ['--src', dir.src, '--dest', dir.dest, '--database-url', db, '--n-reduce-tasks', '2'];
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+
+  it("loads exactly edX's 32 rows and counts the dropped events", async () => {
+    const result = await launchTask([WORKFLOW, ...common, '--name', 'first']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(renderDbRows(await queryRows(db, SELECT_ROWS))).toEqual(expectedMysqlRows());
+    expect(result.stdout + result.stderr).toMatch(/drop:not_server_event: 66/);
+  });
+
+  it('does nothing on a second identical run', async () => {
+    const before = await queryRows(db, 'SELECT id FROM answer_distribution ORDER BY id');
+    const result = await launchTask([WORKFLOW, ...common, '--name', 'first']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).not.toMatch(/rows inserted/);
+    expect(await queryRows(db, 'SELECT id FROM answer_distribution ORDER BY id')).toEqual(before);
+  });
+
+  it('replaces the rows with only the new run’s rows on a new --name', async () => {
+    const result = await launchTask([WORKFLOW, ...common, '--name', 'second']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(renderDbRows(await queryRows(db, SELECT_ROWS))).toEqual(expectedMysqlRows());
+    const markers = await queryRows<{ update_id: string }>(db, "SELECT update_id FROM table_updates WHERE target_table = 'answer_distribution'");
+    expect(markers).toHaveLength(1);
+    expect(existsSync(join(dir.dest, 'problem_check_events_second/_SUCCESS'))).toBe(true);
+    expect(existsSync(join(dir.dest, 'answer_distribution_per_course_second/_SUCCESS'))).toBe(true);
+  });
+
+  it("writes edX's three per-course CSV files byte for byte", async () => {
+    const outputRoot = join(dir.root, 'csv');
+    const result = await launchTask(['AnswerDistributionOneFilePerCourseTask', ...common.slice(0, 4), '--name', 'first', '--output-root', outputRoot]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const [path, bytes] of expectedCsvFiles()) expect(readFileSync(join(outputRoot, path)).equals(bytes), path).toBe(true);
+  });
+
+  it('fails in one line when --src is missing', async () => {
+    const result = await launchTask([WORKFLOW, '--dest', dir.dest, '--name', 'x', '--database-url', db]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/--src/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describeMysql('launch-task answer distribution into MariaDB (--credentials, as edX passes them)', () => {
+  const dir = workDir();
+  const database = 'pipewright_test_answer_dist';
+  const url = new URL(MYSQL_TEST_URL);
+  const credentials = join(dir.root, 'credentials.json');
+  const common = ['--src', dir.src, '--dest', dir.dest, '--credentials', credentials, '--database', database];
+  const dbUrl = `mysql://${url.username}:${url.password}@${url.host}/${database}`;
+
+  beforeAll(async () => {
+    const admin = await mysql.createConnection(MYSQL_TEST_URL);
+    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const creds = { host: url.hostname, port: Number(url.port), username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(credentials, JSON.stringify(creds));
+  });
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+
+  it("loads edX's 32 rows, skips a rerun, and a new --name replaces them", async () => {
+    const first = await launchTask([WORKFLOW, ...common, '--name', 'first']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(renderDbRows(await queryRows(dbUrl, SELECT_ROWS))).toEqual(expectedMysqlRows());
+    const ids = await queryRows(dbUrl, 'SELECT id FROM answer_distribution ORDER BY id');
+
+    const again = await launchTask([WORKFLOW, ...common, '--name', 'first']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await queryRows(dbUrl, 'SELECT id FROM answer_distribution ORDER BY id')).toEqual(ids);
+
+    const second = await launchTask([WORKFLOW, ...common, '--name', 'second']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(renderDbRows(await queryRows(dbUrl, SELECT_ROWS))).toEqual(expectedMysqlRows());
+    expect(await queryRows(dbUrl, "SELECT update_id FROM table_updates WHERE target_table = 'answer_distribution'")).toHaveLength(1);
+  });
+});
