@@ -10,6 +10,7 @@ import { runExtras } from './extras.js';
 import { describeMachine } from './machine.js';
 import { measure } from './measure.js';
 import { PIPEWRIGHT_CASES } from './pipewright-cases.js';
+import { profileAnswerDistribution } from './profile-run.js';
 import { renderMarkdown } from './report-markdown.js';
 import type { BenchResults, SetSummary } from './results.js';
 import { runCase, type CaseResult } from './run-case.js';
@@ -28,6 +29,7 @@ interface Options {
   out: string;
   timeout: number;
   extras: boolean;
+  profile?: boolean;
 }
 
 const positiveInt = (value: string) => {
@@ -48,6 +50,7 @@ function parseOptions(argv: string[]): Options {
     .option('--out <dir>', 'where results.json and results.md go', join(REPO_ROOT, 'bench'))
     .option('--timeout <seconds>', 'give up on one run after this long', positiveInt, 900)
     .option('--no-extras', 'skip the scheduler and tracking measurements')
+    .option('--profile', 'instead of measuring: run the answer distribution once under --cpu-prof on the quick plain set and print its hottest functions')
     .parse(argv, { from: 'user' })
     .opts<Options>();
 }
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
   const notes: string[] = [];
 
   const sets: DataSet[] = [];
+  if (options.profile) options.quick = true;
   if (options.data) for (const dir of options.data) sets.push(await describeDirectory(resolve(dir)));
   else for (const spec of options.quick ? QUICK : [...QUICK, ...FULL]) sets.push(await ensureDataSet(spec, options.cache, generator, log));
 
@@ -78,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
 
   const results: CaseResult[] = [];
   try {
+    if (options.profile) return void process.stdout.write(await profileAnswerDistribution(sets[0]!, context, log));
     for (const set of sets) {
       log(`${set.name}, ${set.gzip ? 'gzip' : 'plain'} (${set.files.length} files, ${(set.uncompressedBytes / 1e6).toFixed(0)} MB uncompressed):`);
       await measure('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ...set.files]); // warm the page cache; not reported
