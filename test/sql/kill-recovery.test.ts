@@ -9,8 +9,9 @@ import { scoreLoadTask, scoreRows } from './support/load-tasks.js';
 const TOTAL = 400;
 
 /** Runs killable-load.ts until it prints `line`, then kill -9s it. */
-function loadUntilThenKill(url: string, table: string, markers: string, line: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/sql/support/killable-load.ts'), url, table, markers, String(TOTAL)], {
+function loadUntilThenKill(url: string, table: string, markers: string, line: string, pauseAt?: number): Promise<void> {
+  const args = [join(REPO_ROOT, 'test/sql/support/killable-load.ts'), url, table, markers, String(TOTAL), ...(pauseAt === undefined ? [] : [String(pauseAt)])];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,13 +36,13 @@ function url(spec: ConnectionSpec): string {
 for (const dialect of DIALECTS) {
   dialect.describe(`kill -9 during a load on ${dialect.name}`, () => {
     test.each([
-      ['halfway through the inserts', 'rows 200'],
-      ['right after the commit', 'done'],
-    ])('when the loader is killed %s then a rerun leaves exactly one copy of every row', async (_when, line) => {
+      ['halfway through the inserts', 'rows 200', 250],
+      ['right after the commit', 'done', undefined],
+    ])('when the loader is killed %s then a rerun leaves exactly one copy of every row', async (_when, line, pauseAt) => {
       const spec = dialect.connect();
       const table = uniqueTable(spec, 'killed');
       const markers = uniqueTable(spec, 'killed_marks');
-      await loadUntilThenKill(url(spec), table, markers, line);
+      await loadUntilThenKill(url(spec), table, markers, line, pauseAt);
 
       const Load = scoreLoadTask({ table, markerTable: markers, rows: () => scoreRows(TOTAL) });
       const rerun = new Load({ databaseUrl: url(spec), name: 'killed' });

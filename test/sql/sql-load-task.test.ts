@@ -198,7 +198,7 @@ for (const dialect of DIALECTS) {
       release();
       await holder;
       expect((error as { exitCode?: number }).exitCode).toBe(ExitCode.locked);
-      expect((error as Error).message).toMatch(/^Another (load holds the lock "load:scores_\S+" on mysql:\/\/.*MySQL connection \d+|process is writing to sqlite:)/);
+      expect((error as Error).message).toMatch(/^Another (load holds the lock "load:scores_\S+" on mysql:\/\/.*MySQL connection \d+|load is writing to sqlite:)/);
     });
   });
 }

@@ -84,9 +84,10 @@ export class MysqlDriver implements SqlDriver {
   private async acquire(lock: string, label: string, waitMs: number): Promise<void> {
     const [row] = await this.query<{ got: number | null }>('SELECT GET_LOCK(?, ?) AS got', [lock, waitMs / 1000]);
     if (Number(row?.got) === 1) return;
+    // PROCESSLIST shows other users' sessions only with the PROCESS privilege; the id alone still helps.
     const [holder] = await this.query<{ id: number | null; host: string | null }>(
-      'SELECT p.ID AS id, p.HOST AS host FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)',
-      [lock],
+      'SELECT IS_USED_LOCK(?) AS id, (SELECT p.HOST FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)) AS host',
+      [lock, lock],
     );
     const who = holder?.id ? `MySQL connection ${holder.id} from ${holder.host ?? 'an unknown host'}` : 'another session';
     throw new LockHeldError(

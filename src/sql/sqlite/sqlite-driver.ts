@@ -77,7 +77,7 @@ export class SqliteDriver implements SqlDriver {
           if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw sqliteStatementError(this.spec, 'BEGIN IMMEDIATE', error);
           if (Date.now() >= deadline)
             throw new LockHeldError(
-              `Another process is writing to sqlite:${this.spec.path}${options.lock ? ` (lock "${options.lock}")` : ''} (waited ${(options.lockWaitMs ?? 0) / 1000} s). Let it finish, or stop it, then run again.`,
+              `Another load is writing to sqlite:${this.spec.path}${options.lock ? ` (lock "${options.lock}")` : ''} (waited ${(options.lockWaitMs ?? 0) / 1000} s). Let it finish, or stop it, then run again.`,
             );
           await sleep(LOCK_POLL_MS);
         }
