@@ -102,7 +102,11 @@ export abstract class Task {
       const specs = (this.constructor as TaskClass).parameters;
       const identity: Record<string, unknown> = {};
       for (const [name, spec] of Object.entries(specs))
-        if (spec.identity) identity[name] = spec.toIdentity(this.#params[name]);
+        if (spec.identity) {
+          const value = this.#params[name];
+          // An optional parameter left unset (default null/undefined) has no text form: it is null in the id.
+          identity[name] = value === undefined || value === null ? null : spec.toIdentity(value);
+        }
       this.#id = taskId(this.family, identity);
     }
     return this.#id;

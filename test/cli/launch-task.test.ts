@@ -1,0 +1,143 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths.js';
+import { ensureBuilt, launchTask } from './build-once.js';
+
+const MODULE = join(REPO_ROOT, 'test/cli/fixtures/cli-tasks.js');
+let dir: string;
+let lockDir: string;
+
+beforeAll(() => ensureBuilt());
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pipewright-cli-'));
+  lockDir = join(dir, 'locks');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const run = (args: string[], env?: Record<string, string>) => launchTask(['--module', MODULE, '--lock-dir', lockDir, ...args], { cwd: dir, env });
+const echoed = (name = 'echo.json') => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+
+describe('launch-task parameters', () => {
+  it('reads bools as --x, --no-x and --x false, and appends repeated list flags', async () => {
+    expect((await run(['EchoParams', '--dest', 'a.json', '--no-flag', '--items', 'x', '--items', '["y","z"]'])).code).toBe(0);
+    expect(echoed('a.json')).toMatchObject({ flag: false, items: ['x', 'y', 'z'], count: 1, mode: 'fast' });
+    expect((await run(['EchoParams', '--dest', 'b.json', '--flag', 'false', '--items', 'p,q', '--count=3'])).code).toBe(0);
+    expect(echoed('b.json')).toMatchObject({ flag: false, items: ['p', 'q'], count: 3 });
+    expect((await run(['EchoParams', '--dest', 'c.json', '--flag', '--interval', '2014-W10', '--local-scheduler'])).code).toBe(0);
+    expect(echoed('c.json')).toMatchObject({ flag: true, interval: '2014-W10' });
+  });
+
+  it('when a value is bad then it exits 64 with one line naming task, parameter, value and expectation', async () => {
+    const result = await run(['EchoParams', '--dest', 'x.json', '--count', 'many']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe('launch-task: EchoParams: bad value "many" for --count: expected a whole number.\n');
+    const choice = await run(['EchoParams', '--dest', 'x.json', '--mode', 'medium']);
+    expect(choice.stderr).toBe('launch-task: EchoParams: bad value "medium" for --mode: expected one of fast, slow.\n');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
+  });
+
+  it('when the family is misspelt then it suggests the right one and exits 64', async () => {
+    const result = await run(['EchoParam', '--dest', 'x.json']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/^launch-task: Unknown task family 'EchoParam'\. Did you mean EchoParams\?.*\n$/);
+  });
+
+  it('lists families and shows a family\'s parameters with types, defaults and descriptions', async () => {
+    const list = await run(['--list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^EchoParams\s+Writes its parameters as JSON\.$/m);
+    const help = await run(['EchoParams', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--count <int>\s+\(int, default: 1\)/);
+    expect(help.stdout).toMatch(/--dest <path>\s+\(path, required\)/);
+    expect(help.stdout).toMatch(/--mode <fast\|slow>\s+\(one of fast\|slow, default: fast\)/);
+  });
+
+  it('shows no stack trace for a user error, and shows it with --debug', async () => {
+    const plain = await run(['EchoParams']);
+    expect(plain.stderr).toBe('launch-task: EchoParams: requires the parameter --dest (path).\n');
+    const debug = await run(['EchoParams', '--debug']);
+    expect(debug.code).toBe(64);
+    expect(debug.stderr).toMatch(/UsageError: EchoParams: requires the parameter --dest[^\n]*\n\s+at /);
+  });
+});
+
+describe('launch-task runs', () => {
+  it('when run a second time then nothing runs and the summary says so', async () => {
+    const first = await run(['EchoParams', '--dest', 'once.json']);
+    expect(first.stderr).toContain('1 ran successfully');
+    const second = await run(['EchoParams', '--dest', 'once.json']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Nothing to do: all 1 task already complete.');
+    expect(second.stderr).not.toContain('running ');
+  });
+
+  it('when a task fails then it exits 1 naming the task and its error, and its dependent does not run', async () => {
+    const result = await run(['NeedsExplodes', '--dest', 'out.txt']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/FAILED Explodes\(dest=.*out\.txt\.upstream\)_[0-9a-f]{20}: Error: disk on fire/);
+    expect(result.stderr).toContain('1 not run because a dependency failed or is missing');
+    expect(existsSync(join(dir, 'out.txt'))).toBe(false);
+  });
+
+  it('when external input is missing then it exits 2 naming it', async () => {
+    const result = await run(['NeedsRawLog', '--src', 'raw.log', '--dest', 'out.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`MISSING RawLog(path=raw.log)`);
+    expect(result.stderr).toContain(`input is not there: ${join(dir, 'raw.log')}`);
+  });
+
+  it('when a run overlaps one still holding the lock then it exits 3 naming the holder', async () => {
+    const args = ['WaitForFile', '--dest', 'out.txt', '--release', join(dir, 'go')];
+    const first = run(args);
+    while (!existsSync(lockDir) || readdirSync(lockDir).length === 0) await sleep(20);
+    const second = await run(args);
+    expect(second.code).toBe(3);
+    expect(second.stderr).toMatch(new RegExp(`Another run holds the lock for WaitForFile\\(.*\\)_[0-9a-f]{20}: pid ${first.pid} on `));
+    await writeFile(join(dir, 'go'), '');
+    expect((await first).code).toBe(0);
+    expect(readdirSync(lockDir)).toEqual([]);
+  });
+});
+
+describe('launch-task config', () => {
+  it('takes the command line over --additional-config over override.cfg over PIPEWRIGHT_CONFIG', async () => {
+    await writeFile(join(dir, 'base.cfg'), '[EchoParams]\ncount = 2\nmode = slow\nitems = ["from-env"]\n');
+    await writeFile(join(dir, 'override.cfg'), '[EchoParams]\ncount = 3\nitems = ["from-override"]\n');
+    await writeFile(join(dir, 'extra.cfg'), '[EchoParams]\ncount = 4\n');
+    const env = { PIPEWRIGHT_CONFIG: join(dir, 'base.cfg') };
+    expect((await run(['EchoParams', '--dest', 'a.json', '--additional-config', 'extra.cfg'], env)).code).toBe(0);
+    expect(echoed('a.json')).toMatchObject({ count: 4, mode: 'slow', items: ['from-override'] });
+    expect((await run(['EchoParams', '--dest', 'b.json', '--additional-config', 'extra.cfg', '--count', '5'], env)).code).toBe(0);
+    expect(echoed('b.json')).toMatchObject({ count: 5 });
+  });
+
+  it('when a config key is read by nothing then it exits 64 naming file, section and key', async () => {
+    await mkdir(join(dir, 'conf'));
+    await writeFile(join(dir, 'conf/typo.cfg'), '[EchoParams]\ncuont = 2\n');
+    const result = await run(['EchoParams', '--dest', 'a.json', '--additional-config', 'conf/typo.cfg']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(`launch-task: ${join(dir, 'conf/typo.cfg')}: [EchoParams] cuont is not read by anything (known keys: count, dest, flag, interval, items, mode); did you mean count?\n`);
+  });
+
+  it('loads modules named in [core] modules', async () => {
+    await writeFile(join(dir, 'override.cfg'), `[core]\nmodules = ${MODULE}\n`);
+    const result = await launchTask(['EchoParams', '--dest', 'a.json', '--no-lock'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(echoed('a.json').dest).toBe('a.json');
+  });
+});
+
+describe('the example', () => {
+  it('runs the WordCount task built from a custom mixin through the real CLI', async () => {
+    await writeFile(join(dir, 'notes.txt'), 'The cat and the hat.\nA cat sat!\n');
+    const result = await launchTask(['--module', join(REPO_ROOT, 'examples/word-count.js'), 'WordCount', '--src', 'notes.txt', '--dest', 'counts.tsv', '--min-length', '2', '--no-lock'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'counts.tsv'), 'utf8')).toBe('cat\t2\nthe\t2\nand\t1\nhat\t1\nsat\t1\n');
+    expect(result.stderr).toContain('Skip Short Word: 1');
+  });
+});
