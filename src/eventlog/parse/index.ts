@@ -9,4 +9,6 @@ export * from './event-data.js';
 export * from './event-timestamp.js';
 export * from './course-key.js';
 export * from './course-id.js';
+export * from './course-from-url.js';
+export * from './event-date.js';
 export * from './python/index.js';
