@@ -34,12 +34,20 @@ export class LocalTarget implements Target {
   /** Stream data into the file; it appears only if `fill` resolves. gzip is applied when format is 'gzip'. */
   async write(fill: (out: Writable) => Promise<void> | void): Promise<void> {
     await this.withTemporaryPath(async (tmp) => {
-      const file = createWriteStream(tmp);
+      const file = createWriteStream(tmp, { flags: 'wx' });
       const out: Writable = this.format === 'gzip' ? createGzip() : file;
       const done = this.format === 'gzip' ? pipeline(out as unknown as Readable, file) : finished(file);
-      await fill(out);
-      out.end();
-      await done;
+      // A disk error may settle `done` while fill() still runs; it is awaited below, not lost.
+      done.catch(() => {});
+      try {
+        await fill(out);
+        out.end();
+        await done;
+      } catch (error) {
+        out.destroy();
+        file.destroy();
+        throw error;
+      }
     });
   }
 
@@ -59,6 +67,7 @@ export class LocalTarget implements Target {
     const tmp = siblingTempPath(this.path);
     try {
       const result = await fn(tmp);
+      if (!existsSync(tmp)) throw new Error(`${this.path}: the writer finished without creating its temporary file ${tmp}.`);
       await fsyncFile(tmp);
       await rename(tmp, this.path);
       await fsyncFile(dirname(this.path));
