@@ -13,13 +13,18 @@ export function probableCause(clientOutput: string, yarnCommand: string): string
   const app = /application_\d+_\d+/.exec(clientOutput)?.[0] ?? /job_(\d+_\d+)/.exec(clientOutput)?.[1]?.replace(/^/, 'application_');
   if (app && yarnCommand) {
     const logs = spawnSync(yarnCommand, ['logs', '-applicationId', app], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
-    const fromLogs = markerLine(`${logs.stdout ?? ''}\n${logs.stderr ?? ''}`);
+    const text = `${logs.stdout ?? ''}\n${logs.stderr ?? ''}`;
+    const fromLogs = markerLine(text) ?? (logs.status === 0 ? lastErrorLine(text) : undefined);
     if (fromLogs) return `${fromLogs} (from the task logs of ${app})`;
   }
-  const lines = clientOutput.split('\n').map((l) => l.trim()).filter(Boolean);
-  const errorLine = [...lines].reverse().find((l) => /error|exception|failed/i.test(l));
   const hint = app ? ` (see: ${yarnCommand || 'yarn'} logs -applicationId ${app})` : '';
-  return (errorLine ?? lines.at(-1) ?? 'no output from hadoop') + hint;
+  return (lastErrorLine(clientOutput) ?? 'no output from hadoop') + hint;
+}
+
+/** The last line that looks like an error (a task that died before Pipewright could say why: node missing, a module not found). */
+function lastErrorLine(text: string): string | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return [...lines].reverse().find((l) => /error|exception|failed/i.test(l) && !/^\s*at /.test(l)) ?? lines.at(-1);
 }
 
 function markerLine(text: string): string | undefined {
