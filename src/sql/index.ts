@@ -10,6 +10,7 @@ export * from './introspection.js';
 export * from './schema-check.js';
 export * from './marker-table.js';
 export * from './row-values.js';
+export * from './value-checks.js';
 export * from './table-loader.js';
 export * from './sql-table-target.js';
 export * from './sql-load-task.js';

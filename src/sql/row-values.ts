@@ -1,4 +1,5 @@
 import { DefinitionError, InputError } from '../core/errors.js';
+import { misfit } from './value-checks.js';
 import { insertedColumns, type ColumnSpec, type SqlRow, type SqlValue, type TableSpec } from './types.js';
 
 /**
@@ -46,10 +47,16 @@ export class RowShaper {
         throw new InputError(`Row ${rowNumber} for table ${this.table.name}: column ${column.name} is NOT NULL but the value is null.`);
       return null;
     }
-    if (typeof value === 'number' && !Number.isFinite(value))
-      throw new InputError(`Row ${rowNumber} for table ${this.table.name}: column ${column.name} got ${value}, which SQL cannot store; map it to null or a number.`);
+    const problem = misfit(value, column);
+    if (problem)
+      throw new InputError(`Row ${rowNumber} for table ${this.table.name}: column ${column.name} (${column.type}) got ${shown(value)}, which ${problem}.`);
     return sqlParam(value);
   }
+}
+
+function shown(value: Exclude<SqlValue, null>): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 50 ? value.slice(0, 50) + '...' : value);
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 /** A value as drivers bind it: booleans as 0/1, dates as UTC text, big integers exact. */

@@ -134,6 +134,29 @@ for (const dialect of DIALECTS) {
       expect(await task.complete()).toBe(false);
     });
 
+    test.each([
+      ['a word for an integer', { learners: 'many' }, 'column learners (integer) got "many", which is not a whole number.'],
+      ['a fraction for an integer', { learners: 2.5 }, 'column learners (integer) got 2.5, which is not a whole number.'],
+      ['NaN for a double', { mean_grade: Number.NaN }, 'column mean_grade (double) got NaN, which cannot be stored in SQL (map NaN and infinities to null).'],
+      ['256 characters for VARCHAR(255)', { course_id: 'x'.repeat(256) }, `column course_id (string) got "${'x'.repeat(50)}...", which has 256 characters, more than the column's 255.`],
+    ])('when a value does not fit its column (%s) then both dialects refuse the row by number and load nothing', async (_label, bad, message) => {
+      const spec = dialect.connect();
+      const s = setup(spec, () => [...scoreRows(2), { ...(scoreRows(1)[0] as object), ...bad }]);
+      const task = new (scoreLoadTask(s))({ databaseUrl: url(spec) });
+      const error = await task.run().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(`Row 3 for table ${s.table}: ${message}`);
+      expect(await task.complete()).toBe(false);
+    });
+
+    test('when a string has as many characters as the column but more UTF-16 units then it loads', async () => {
+      const spec = dialect.connect();
+      const emoji = '😀'.repeat(255);
+      const s = setup(spec, () => [{ ...(scoreRows(1)[0] as object), course_id: emoji }]);
+      await new (scoreLoadTask(s))({ databaseUrl: url(spec) }).run();
+      expect(await queryRows(spec, `SELECT course_id FROM ${q(spec, s.table)}`)).toEqual([{ course_id: emoji }]);
+    });
+
     test('when the existing table has a column of another type then the load fails naming table and column', async () => {
       const spec = dialect.connect();
       const s = setup(spec, () => scoreRows(1));

@@ -28,6 +28,8 @@ export class MysqlDriver implements SqlDriver {
       });
       // A connection that dies while idle emits 'error'; without a listener that would crash the process.
       connection.on('error', () => {});
+      // Strict mode makes a bad value an error instead of a silent truncation, whatever the server's default.
+      await connection.query("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')");
       return new MysqlDriver(connection, spec);
     } catch (error) {
       throw mysqlConnectError(spec, error);
