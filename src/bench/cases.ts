@@ -13,6 +13,8 @@ export interface Invocation {
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
+  /** What the run produced (e.g. output row count), read before cleanup; overrides what the command printed. */
+  inspect?: () => unknown;
   cleanup?: () => Promise<void> | void;
 }
 

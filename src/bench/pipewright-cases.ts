@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -37,8 +37,21 @@ function launch(context: BenchContext, set: DataSet, family: string, repetition:
   return {
     command: process.execPath,
     args: [join(context.repoRoot, 'bin/launch-task.js'), family, '--src', set.dir, '--dest', dest, '--name', `bench${repetition}`, ...extra(dest)],
+    inspect: () => ({ rows: countOutputRows(dest) }),
     cleanup: () => rmSync(dest, { recursive: true, force: true }),
   };
+}
+
+/** Lines in the answer distribution's part files: the same row count DuckDB's SQL reports, as a check that both did the work. */
+function countOutputRows(dest: string): number | undefined {
+  const output = readdirSync(dest).find((name) => name.startsWith('answer_distribution_per_course_'));
+  if (!output) return undefined;
+  let rows = 0;
+  for (const part of readdirSync(join(dest, output)).filter((name) => name.startsWith('part-'))) {
+    const text = readFileSync(join(dest, output, part), 'utf8');
+    rows += text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  }
+  return rows;
 }
 
 export const answerDistributionPerCourse: BenchCase = {

@@ -20,7 +20,7 @@ export function renderMarkdown(results: BenchResults): string {
     const rows = results.cases.filter((row) => row.set === set.name && row.gzip === set.gzip);
     out.push(`## ${set.name}, ${set.gzip ? 'gzip' : 'plain'}: ${set.fileCount} files, ${mb(set.uncompressedBytes)} MB uncompressed` +
       (set.gzip ? ` (${mb(set.bytes)} MB on disk)` : ''), '');
-    out.push('| case | MB/s | wall s | peak RSS MB |', '|---|---:|---:|---:|');
+    out.push('| case | MB/s | wall s | peak RSS MB | result |', '|---|---:|---:|---:|---|');
     for (const row of rows) out.push(caseRow(row));
     out.push('', ...ratioTable(rows), '');
   }
@@ -46,9 +46,26 @@ const fmt = (value: number | null | undefined, digits = 0) => (value === null ||
 const range = (value: Spread, digits: number) => `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
 
 function caseRow(row: CaseResult): string {
-  if (row.status !== 'ok') return `| ${row.label} | ${row.status === 'failed' ? 'failed' : 'not available'} | | ${row.note ?? ''} |`;
+  if (row.status !== 'ok') return `| ${row.label} | ${row.status === 'failed' ? 'failed' : 'not available'} | | | ${row.note ?? ''} |`;
   const rss = row.peakRssMb ? range(row.peakRssMb, 0) : 'n/a';
-  return `| ${row.label} | ${range(row.mbPerSecond!, 0)} | ${range(row.wallSeconds!, 2)} | ${rss} |`;
+  return `| ${row.label} | ${range(row.mbPerSecond!, 0)} | ${range(row.wallSeconds!, 2)} | ${rss} | ${describeOutput(row.output)} |`;
+}
+
+/** The counts a case printed, so a reader can see the rows did the same work. */
+const OUTPUT_WORDS: Record<string, string> = {
+  problemCheckLines: 'lines with problem_check',
+  problemCheckEvents: 'problem_check events',
+  unparseable: 'unparseable lines',
+  events: 'server problem_check events',
+  rows: 'output rows',
+};
+
+function describeOutput(output: unknown): string {
+  if (output === null || typeof output !== 'object') return '';
+  return Object.entries(output as Record<string, unknown>)
+    .filter(([key, value]) => key in OUTPUT_WORDS && typeof value === 'number')
+    .map(([key, value]) => `${(value as number).toLocaleString('en-US')} ${OUTPUT_WORDS[key]}`)
+    .join(', ');
 }
 
 function ratioTable(rows: CaseResult[]): string[] {

@@ -40,6 +40,7 @@ export async function runCase(benchCase: BenchCase, set: DataSet, context: Bench
   for (let repetition = 0; repetition < options.repetitions; repetition++) {
     const invocation = await benchCase.prepare(set, context, repetition);
     const result = await measure(invocation.command, invocation.args, { cwd: context.repoRoot, env: invocation.env, timeoutMs: options.timeoutMs });
+    const produced = result.exitCode === 0 ? invocation.inspect?.() : undefined;
     await invocation.cleanup?.();
     if (result.exitCode !== 0) {
       const why = result.stderrTail.trim().split('\n').slice(-3).join(' | ') || `exit code ${result.exitCode}`;
@@ -47,7 +48,7 @@ export async function runCase(benchCase: BenchCase, set: DataSet, context: Bench
       return { ...base, status: 'failed', note: `exit ${result.exitCode}: ${why}`, runs };
     }
     runs.push({ wallMs: result.wallMs, peakRss: result.peakRss });
-    output = lastJsonLine(result.stdout) ?? output;
+    output = produced ?? lastJsonLine(result.stdout) ?? output;
   }
   const rss = runs.map((run) => run.peakRss);
   const summary: CaseResult = {
