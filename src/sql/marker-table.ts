@@ -27,7 +27,9 @@ export class MarkerTable {
     readonly name: string = DEFAULT_MARKER_TABLE,
   ) {}
 
-  async create(session: SqlSession): Promise<void> {
+  /** Creates the marker table unless it exists (so no CREATE privilege is needed once it does). */
+  async ensure(session: SqlSession): Promise<void> {
+    if (await this.db.introspector.columns(session, this.name)) return;
     for (const sql of this.db.writer.createMarkerTable(this.name)) await session.execute(sql);
   }
 

@@ -43,9 +43,8 @@ export interface LoadResult {
 export async function loadTable(db: Database, plan: LoadPlan): Promise<LoadResult> {
   const markers = new MarkerTable(db, plan.markerTable ?? DEFAULT_MARKER_TABLE);
   const prepare = async (s: SqlSession) => {
-    await markers.create(s);
-    for (const sql of db.writer.createTable(plan.table)) await s.execute(sql);
-    checkSchema(plan.table, (await db.introspector.columns(s, plan.table.name)) ?? [], db.where);
+    await markers.ensure(s);
+    await ensureTable(db, s, plan.table);
   };
   // MySQL commits DDL implicitly, so its CREATE TABLE runs (idempotently) before the transaction.
   if (!db.transactionalDdl) await prepare(db.driver);
@@ -62,6 +61,16 @@ export async function loadTable(db: Database, plan: LoadPlan): Promise<LoadResul
     await markers.touch(tx, plan.updateId, plan.table.name);
     return { status: 'loaded', rowsInserted, rowsDeleted };
   }, lock);
+}
+
+// CREATE only when missing: an operator may grant just SELECT/INSERT/DELETE on an existing table.
+async function ensureTable(db: Database, s: SqlSession, table: TableSpec): Promise<void> {
+  let existing = await db.introspector.columns(s, table.name);
+  if (!existing) {
+    for (const sql of db.writer.createTable(table)) await s.execute(sql);
+    existing = (await db.introspector.columns(s, table.name)) ?? [];
+  }
+  checkSchema(table, existing, db.where);
 }
 
 async function deleteOldRows(db: Database, tx: SqlSession, markers: MarkerTable, plan: LoadPlan): Promise<number> {
