@@ -1,4 +1,4 @@
-import { pythonJsonDumps, type PyValue } from '../../eventlog/parse/index.js';
+import { pythonFloatRepr, pythonJsonDumps, type PyValue } from '../../eventlog/parse/index.js';
 import { COLUMN_ORDER, type DistributionRow } from './columns.js';
 import { compareCodePoints } from './distribution.js';
 import { MYSQL_COLUMNS, type MysqlRow } from './mysql-rows.js';
@@ -14,6 +14,8 @@ export function tsvCell(value: PyValue): string {
   return pythonJsonDumps(value);
 }
 
+const NUMERIC_COLUMN = MYSQL_COLUMNS.findIndex(([name]) => name === 'answer_value_numeric');
+
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** `--format percourse`: course_id + the 10 report columns. */
@@ -22,9 +24,9 @@ export function perCourseTsv(rows: Iterable<{ courseId: string; row: Distributio
   return tsvText(['course_id', ...COLUMN_ORDER], lines);
 }
 
-/** `--format mysql`: the inserted rows under MySQL column names. */
+/** `--format mysql`: the inserted rows under MySQL column names; answer_value_numeric as Python's repr (`1000.0`). */
 export function mysqlTsv(rows: Iterable<MysqlRow>): string {
-  const lines = [...rows].map((row) => row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? String(v) : tsvCell(v))).join('\t'));
+  const lines = [...rows].map((row) => row.map((v, i) => (i === NUMERIC_COLUMN && typeof v === 'number' ? pythonFloatRepr(v) : tsvCell(v))).join('\t'));
   return tsvText(MYSQL_COLUMNS.map(([name]) => name), lines);
 }
 

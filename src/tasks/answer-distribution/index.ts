@@ -3,17 +3,26 @@
  * first and last attempt, per course. Four tasks with edX's names:
  * ProblemCheckEvent (stage 1) -> AnswerDistributionPerCourse (stage 2) ->
  * AnswerDistributionOneFilePerCourseTask (CSV per course) and
- * AnswerDistributionToMySQLTaskWorkflow (table answer_distribution).
+ * AnswerDistributionToMySQLTaskWorkflow (table answer_distribution); plus
+ * AnswerDistributionReport, the canonical text files for conformance checks.
  */
 import { registerTask } from '../../core/index.js';
 import { AnswerDistributionToMySQLTaskWorkflow } from './mysql-workflow-task.js';
 import { AnswerDistributionOneFilePerCourseTask } from './one-file-per-course-task.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { ProblemCheckEvent } from './problem-check-event-task.js';
+import { AnswerDistributionReport } from './report-task.js';
 
 registerTask(ProblemCheckEvent);
 registerTask(AnswerDistributionPerCourse);
 registerTask(AnswerDistributionOneFilePerCourseTask);
 registerTask(AnswerDistributionToMySQLTaskWorkflow);
+registerTask(AnswerDistributionReport);
 
-export { ProblemCheckEvent, AnswerDistributionPerCourse, AnswerDistributionOneFilePerCourseTask, AnswerDistributionToMySQLTaskWorkflow };
+export {
+  ProblemCheckEvent,
+  AnswerDistributionPerCourse,
+  AnswerDistributionOneFilePerCourseTask,
+  AnswerDistributionToMySQLTaskWorkflow,
+  AnswerDistributionReport,
+};

@@ -7,6 +7,7 @@ import { parseValidResponseTypes } from './columns.js';
 import { distributeAnswers, type TimedRecord } from './distribution.js';
 import { COUNTERS, distributionParameters, noteHadoopOnlyFlags, paramsFor, passThroughSrc, withValidTypesDefault } from './parameters.js';
 import { ProblemCheckEvent } from './problem-check-event-task.js';
+import { saveCounters } from './saved-counters.js';
 import { AnswerListItemError } from './stringify.js';
 
 /**
@@ -44,6 +45,7 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
   override async run(): Promise<void> {
     noteHadoopOnlyFlags(this, { '--lib-jar': this.libJar, '--base-input-format': this.baseInputFormat });
     await super.run();
+    await saveCounters(this, this.output());
   }
 
   override *mapper(line: string): Pairs {

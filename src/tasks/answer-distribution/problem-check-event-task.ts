@@ -6,6 +6,7 @@ import { DirectoryTarget } from '../../targets/index.js';
 import { firstAndLastAnswers } from './first-last.js';
 import { COUNTERS, noteHadoopOnlyFlags, runParameters } from './parameters.js';
 import { problemCheckFromLine } from './problem-check.js';
+import { saveCounters } from './saved-counters.js';
 
 const Base = WithPathSetInput(MapReduceTask);
 
@@ -33,9 +34,11 @@ export class ProblemCheckEvent extends Base {
   override async run(): Promise<void> {
     noteHadoopOnlyFlags(this, { '--lib-jar': this.libJar });
     await super.run();
+    await saveCounters(this, this.output());
   }
 
   override *mapper(line: string): Pairs {
+    this.incrementCounter(COUNTERS, 'lines with problem_check');
     const result = problemCheckFromLine(line);
     if ('drop' in result) return void this.incrementCounter(COUNTERS, `drop:${result.drop}`);
     if ('crash' in result) return void this.incrementCounter(COUNTERS, `crash_dropped:${result.crash}`);

@@ -7,7 +7,7 @@ import { queryRows } from '../../../src/sql/index.js';
 import { LAUNCH_TASK } from '../../support/paths.js';
 import { describeMysql, MYSQL_TEST_URL } from '../../support/services.js';
 import { expectedMysqlRows, launchTask, renderDbRows, SELECT_ROWS } from './support/cli.js';
-import { ANSWER_DIST_INPUT, expectedCsvFiles } from './support/conformance.js';
+import { ANSWER_DIST, ANSWER_DIST_INPUT, expectedCsvFiles } from './support/conformance.js';
 
 const WORKFLOW = 'AnswerDistributionToMySQLTaskWorkflow';
 
@@ -99,5 +99,21 @@ describeMysql('launch-task answer distribution into MariaDB (--credentials, as e
     expect(second.code, second.stderr).toBe(0);
     expect(renderDbRows(await queryRows(dbUrl, SELECT_ROWS))).toEqual(expectedMysqlRows());
     expect(await queryRows(dbUrl, "SELECT update_id FROM table_updates WHERE target_table = 'answer_distribution'")).toHaveLength(1);
+  });
+});
+
+describe.runIf(existsSync(LAUNCH_TASK))('launch-task AnswerDistributionReport', () => {
+  const dir = workDir();
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+
+  it("writes the canonical mysql file equal to edX's, and the counts", async () => {
+    const out = join(dir.root, 'rows.tsv');
+    const stats = join(dir.root, 'stats.json');
+    const args = ['--src', dir.src, '--dest', dir.dest, '--name', 'report', '--output-file', out, '--format', 'mysql', '--stats', stats];
+    const result = await launchTask(['AnswerDistributionReport', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ANSWER_DIST, 'expected/mysql_answer_distribution_rows.tsv'), 'utf8'));
+    const counts = JSON.parse(readFileSync(stats, 'utf8')) as Record<string, number>;
+    expect(counts).toMatchObject({ 'kept problem_check events': 66, 'drop:not_server_event': 66, rows: 32 });
   });
 });
