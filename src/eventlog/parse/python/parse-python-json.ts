@@ -1,4 +1,5 @@
 import { JsonDecodeError } from './json-decode-error.js';
+import { needsPythonRules } from './needs-python-rules.js';
 import type { PyValue } from './py-value.js';
 import { parseJsonSlowly } from './slow-json-parser.js';
 
@@ -7,17 +8,12 @@ import { parseJsonSlowly } from './slow-json-parser.js';
  * Throws JsonDecodeError where Python raises.
  *
  * Fast path: JSON.parse, which agrees with Python on everything except what
- * NEEDS_PYTHON_RULES spots (cheaply, with false positives only): float
- * literals with an integral value (`7.0`, `1e5`), `-0` (an int 0 in Python),
- * number literals of 16+ digits (big ints, precision), and integer-like keys
- * (JS reorders them).
- * JSON.parse rejects NaN/Infinity, so those lines land in the slow parser too.
+ * needsPythonRules spots (integral float literals, -0, long numbers,
+ * integer-like keys). JSON.parse rejects NaN/Infinity, so those lines land in
+ * the slow parser too.
  */
-const NEEDS_PYTHON_RULES =
-  /(?:^|[:,[])[ \t\n\r]*(?:-?\d+(?:\.0+(?![0-9])|(?:\.\d+)?[eE])|-0(?![.\d]))|\d[\d.]{15}|"(?:0|[1-9]\d*)"[ \t\n\r]*:/;
-
 export function parsePythonJson(text: string): PyValue {
-  if (!NEEDS_PYTHON_RULES.test(text)) {
+  if (!needsPythonRules(text)) {
     try {
       return JSON.parse(text) as PyValue;
     } catch {
