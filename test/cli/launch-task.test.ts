@@ -132,6 +132,14 @@ describe('launch-task config', () => {
   });
 });
 
+describe('launch-task --streaming', () => {
+  it('refuses a task that is not a map/reduce task in one line', async () => {
+    const result = await run(['--streaming', 'map', '--step', '0', 'EchoParams', '--dest', 'x.json']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe('launch-task: EchoParams is not a map/reduce task; --streaming runs only those.\n');
+  });
+});
+
 describe('the example', () => {
   it('runs the WordCount task built from a custom mixin through the real CLI', async () => {
     await writeFile(join(dir, 'notes.txt'), 'The cat and the hat.\nA cat sat!\n');

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DefinitionError, ExitCode, RetryableError, Task, p } from '../../src/core/index.js';
+import { DefinitionError, ExitCode, RetryableError, Task, WrapperTask, p } from '../../src/core/index.js';
 import { runTasks } from '../../src/scheduler/index.js';
 import { LocalTarget } from '../../src/targets/index.js';
 import { Raw, Step, ran } from './fixture-tasks.js';
@@ -182,5 +182,37 @@ describe('runTasks', () => {
     const result = await runTasks([new Backoff({ dir, name: 'b' })], { sleep: async (ms) => void waits.push(ms) });
     expect(result.exitCode).toBe(0);
     expect(waits).toEqual([100, 200, 400]);
+  });
+
+  it('runs what a WrapperTask gathers and counts the wrapper done once they are', async () => {
+    class All extends WrapperTask {
+      override requires() {
+        return { first: step('one'), more: [step('two'), step('three')] };
+      }
+    }
+    const result = await runTasks([new All()], { workers: 2 });
+    expect(result.exitCode).toBe(0);
+    expect(ran.sort()).toEqual(['one', 'three', 'two']);
+    expect(result.outcomes.get(new All().id)?.status).toBe('ran');
+    expect((await runTasks([new All()])).summary).toContain('Nothing to do');
+  });
+
+  it('when a dependency loses its output before the dependent runs then the dependent fails naming it', async () => {
+    class Vandal extends Step {
+      override async run() {
+        await rm(join(this.dir, 'victim.txt'));
+        await super.run();
+      }
+    }
+    class Needs extends Step {
+      override requires() {
+        return [step('victim'), new Vandal({ dir, name: 'vandal' })];
+      }
+    }
+    const needs = new Needs({ dir, name: 'needs' });
+    const result = await runTasks([needs]);
+    expect(result.outcomes.get(needs.id)?.status).toBe('failed');
+    expect(result.summary).toContain(`FAILED ${needs.id}: Unfulfilled dependency at run time: ${step('victim').id} is not complete.`);
+    expect(ran).not.toContain('needs');
   });
 });
