@@ -4,18 +4,33 @@
  * literal with an integral value (`7.0`, `1e5`: a plain number would print as
  * an int), `-0` (an int 0 in Python), a number of 16+ digits (big ints lose
  * precision, long fractions may round to an integer), or an integer-like
- * key such as "10" (JS moves it before the other keys).
+ * key such as "10" (JS moves it before the other keys), or nesting deeper than
+ * Python accepts (MAX_JSON_DEPTH).
  *
  * A scanner, not a regex: it jumps over strings with indexOf, which is most
  * of a line, and looks at numbers only where JSON can have them. False
  * positives are allowed (they only cost the slow parser), misses are not.
  */
+/**
+ * Python's json.loads raises RecursionError on deep nesting; where exactly
+ * depends on the caller's stack (CPython 3.11: a top-level call fails from
+ * 996 levels, a call 10 frames deeper from 985). We refuse more than 990.
+ */
+export const MAX_JSON_DEPTH = 990;
+
 export function needsPythonRules(text: string): boolean {
   const length = text.length;
   let i = 0;
+  let depth = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) {
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+      i++;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      i++;
+    } else if (c === QUOTE) {
       const end = stringEnd(text, i);
       if (end === -1) return false; // unterminated: JSON.parse fails, the slow parser decides
       if (isIndexLikeKey(text, i + 1, end)) return true;
@@ -32,6 +47,10 @@ export function needsPythonRules(text: string): boolean {
 }
 
 const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const ZERO = 0x30;

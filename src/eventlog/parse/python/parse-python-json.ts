@@ -9,7 +9,7 @@ import { parseJsonSlowly } from './slow-json-parser.js';
  *
  * Fast path: JSON.parse, which agrees with Python on everything except what
  * needsPythonRules spots (integral float literals, -0, long numbers,
- * integer-like keys). JSON.parse rejects NaN/Infinity, so those lines land in
+ * integer-like keys, nesting deeper than Python takes). JSON.parse rejects NaN/Infinity, so those lines land in
  * the slow parser too.
  */
 export function parsePythonJson(text: string): PyValue {
@@ -20,13 +20,7 @@ export function parsePythonJson(text: string): PyValue {
       // Fall through: the slow parser decides, and names the reason.
     }
   }
-  try {
-    return parseJsonSlowly(text);
-  } catch (error) {
-    // Nesting deep enough to overflow our stack also fails in Python (RecursionError).
-    if (error instanceof RangeError) throw new JsonDecodeError('Too deeply nested', 0);
-    throw error;
-  }
+  return parseJsonSlowly(text);
 }
 
 /** parsePythonJson, with undefined instead of an exception (never a JSON value). */

@@ -1,4 +1,5 @@
 import { JsonDecodeError } from './json-decode-error.js';
+import { MAX_JSON_DEPTH } from './needs-python-rules.js';
 import { KEY_ORDER, PyFloat, pySet, type PyDict, type PyValue } from './py-value.js';
 
 /**
@@ -26,6 +27,7 @@ export function parseJsonSlowly(text: string): PyValue {
 
 class SlowJsonParser {
   pos = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   skipWhitespace(): void {
@@ -145,7 +147,12 @@ class SlowJsonParser {
     return out;
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_JSON_DEPTH) throw new JsonDecodeError('Too deeply nested (Python: RecursionError)', this.pos);
+  }
+
   private object(): PyDict {
+    this.enter();
     const dict: PyDict = {};
     let order: string[] | undefined;
     let keys: string[] | undefined;
@@ -153,6 +160,7 @@ class SlowJsonParser {
     this.skipWhitespace();
     if (this.text[this.pos] === '}') {
       this.pos++;
+      this.depth--;
       return dict;
     }
     for (;;) {
@@ -176,15 +184,18 @@ class SlowJsonParser {
       this.skipWhitespace();
     }
     if (order !== undefined) Object.defineProperty(dict, KEY_ORDER, { value: order, enumerable: false });
+    this.depth--;
     return dict;
   }
 
   private array(): PyValue[] {
+    this.enter();
     const list: PyValue[] = [];
     this.pos++;
     this.skipWhitespace();
     if (this.text[this.pos] === ']') {
       this.pos++;
+      this.depth--;
       return list;
     }
     for (;;) {
@@ -196,6 +207,7 @@ class SlowJsonParser {
       if (c !== ',') throw new JsonDecodeError("Expecting ',' delimiter", this.pos - 1);
       this.skipWhitespace();
     }
+    this.depth--;
     return list;
   }
 }

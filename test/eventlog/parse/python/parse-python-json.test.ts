@@ -69,9 +69,14 @@ describe('parsePythonJson (Python 3 json.loads)', () => {
     expect(parsePythonJson(`[${digits}]`)).toEqual([BigInt(digits)]);
   });
 
-  test('nesting too deep for the stack is a decode error, not a crash', () => {
-    const deep = '['.repeat(200000) + ']'.repeat(200000);
-    expect(tryParsePythonJson(`{"a": ${deep}, "b": NaN}`)).toBeUndefined();
+  test('nesting deeper than Python takes (RecursionError) is refused, on both paths', () => {
+    const nest = (depth: number, inner: string) => '['.repeat(depth) + inner + ']'.repeat(depth);
+    expect(tryParsePythonJson(nest(990, '1'))).toBeDefined();
+    expect(tryParsePythonJson(nest(990, 'NaN'))).toBeDefined();
+    expect(tryParsePythonJson(nest(991, '1'))).toBeUndefined();
+    expect(tryParsePythonJson(nest(991, 'NaN'))).toBeUndefined();
+    expect(tryParsePythonJson(`{"a": ${nest(200000, '')}}`)).toBeUndefined();
+    expect(tryParsePythonJson(`[${'{"a": '.repeat(600)}1${'}'.repeat(600)}, ${nest(400, '')}]`)).toBeDefined();
   });
 
   test('integer-like keys keep their Python order', () => {
