@@ -1,4 +1,5 @@
-import { q, serialize, type Fields } from './envelope.js';
+import { serialize, type Fields } from './envelope.js';
+import { q } from './json-text.js';
 import type { Random } from './random.js';
 
 /**

@@ -1,6 +1,6 @@
 import { spoil, BAD_KINDS } from './bad-lines.js';
-import { asciiOnly, serialize, type Moment } from './envelope.js';
-import { buildEvent, pickKind } from './event-mix.js';
+import { serialize, type Moment } from './envelope.js';
+import { EventMaker, pickKind } from './event-mix.js';
 import { LineSink } from './line-sink.js';
 import { Random } from './random.js';
 import type { Course } from './world.js';
@@ -47,9 +47,11 @@ export async function writeDay(plan: DayPlan, courses: readonly Course[], previo
   const sink = new LineSink(plan.path, plan.gzip);
   const kinds: Record<string, number> = {};
   const bad: Record<string, number> = {};
+  const maker = new EventMaker(courses);
   while (sink.approxBytes < plan.bytes) {
+    if (sink.mustWait) await sink.drain();
     const progress = Math.min(1, (sink.approxBytes) / plan.bytes);
-    const late = progress < 0.02 && random.chance(0.1);
+    const late = progress < 0.03 && random.chance(0.2);
     const host = random.pick(HOSTS);
     const m: Moment = {
       time: late ? timestamp(previousDay, 86_100 + random.next() * 299, random) : timestamp(plan.day, progress * 86_399.999, random),
@@ -57,19 +59,17 @@ export async function writeDay(plan: DayPlan, courses: readonly Course[], previo
     };
     const spoilt = random.chance(plan.badRate) ? random.pick(BAD_KINDS) : null;
     // Half the damaged lines are problem_check events, so the answer distribution path meets every kind.
-    const event = buildEvent(spoilt && random.chance(0.5) ? 'serverProblemCheck' : pickKind(random), m, random, courses);
-    // lms-3 writes UTF-8 as is; the others escape like Python's json.dumps.
-    const encode = host === HOSTS[2] ? (line: string) => line : asciiOnly;
+    const event = maker.make(spoilt && random.chance(0.5) ? 'serverProblemCheck' : pickKind(random), m, random);
     if (event.before) {
-      await sink.write(encode(serialize(event.before)));
+      sink.add(serialize(event.before));
       kinds.implicitProblemCheck = (kinds.implicitProblemCheck ?? 0) + 1;
     }
     if (spoilt) {
       const line = spoil(spoilt, event.fields, random);
-      await sink.write(typeof line === 'string' ? encode(line) : line);
+      sink.add(line);
       bad[spoilt] = (bad[spoilt] ?? 0) + 1;
     } else {
-      await sink.write(encode(serialize(event.fields)));
+      sink.add(serialize(event.fields));
       kinds[event.kind] = (kinds[event.kind] ?? 0) + 1;
     }
   }

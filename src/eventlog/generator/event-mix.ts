@@ -3,7 +3,7 @@ import { enrollmentEvent, forumEvent, implicitPageView, navigationEvent, taskEve
 import { browserProblemEvent, implicitProblemCheck, serverProblemCheck } from './problem-events.js';
 import { Weighted, type Random } from './random.js';
 import { videoEvent } from './video-events.js';
-import type { Course } from './world.js';
+import type { Course, Learner, Problem } from './world.js';
 
 /**
  * How often each kind of event appears, per line, roughly as on a busy LMS:
@@ -42,11 +42,46 @@ export function pickKind(random: Random): string {
   return MIX.pick(random);
 }
 
-/** Build one event of `kind` at moment `m`. */
-export function buildEvent(kind: string, m: Moment, random: Random, courses: readonly Course[]): GeneratedEvent {
-  const course = courses[random.skewed(courses.length, 1.5)]!;
-  const learner = course.learners[random.skewed(course.learners.length, 2)]!;
-  const problem = course.problems[random.skewed(course.problems.length, 1.7)]!;
+interface Submission {
+  course: Course;
+  learner: Learner;
+  problem: Problem;
+}
+
+/** Share of server problem_checks that retry a recent submission (same learner, same problem). */
+const RETRY_SHARE = 0.35;
+const RECENT = 256;
+
+/**
+ * Builds events of a given kind. Remembers recent submissions so that
+ * learners come back to a problem for another attempt, as they do: first and
+ * last attempts then differ, which is what answer distribution measures.
+ */
+export class EventMaker {
+  readonly #recent: Submission[] = [];
+  #next = 0;
+  constructor(readonly courses: readonly Course[]) {}
+
+  make(kind: string, m: Moment, random: Random): GeneratedEvent {
+    if (kind === 'serverProblemCheck' && this.#recent.length > 0 && random.chance(RETRY_SHARE)) {
+      const again = this.#recent[random.int(this.#recent.length)]!;
+      return buildEvent(kind, m, random, again);
+    }
+    const course = this.courses[random.skewed(this.courses.length, 1.5)]!;
+    const pick: Submission = {
+      course,
+      learner: course.learners[random.skewed(course.learners.length, 2)]!,
+      problem: course.problems[random.skewed(course.problems.length, 1.7)]!,
+    };
+    if (kind === 'serverProblemCheck') {
+      this.#recent[this.#next] = pick;
+      this.#next = (this.#next + 1) % RECENT;
+    }
+    return buildEvent(kind, m, random, pick);
+  }
+}
+
+function buildEvent(kind: string, m: Moment, random: Random, { course, learner, problem }: Submission): GeneratedEvent {
   switch (kind) {
     case 'serverProblemCheck': {
       const legacy = random.chance(LEGACY_SHARE);

@@ -1,4 +1,5 @@
-import { browserEnvelope, coursewareUrl, q, type Fields, type Moment } from './envelope.js';
+import { browserEnvelope, coursewareUrl, type Fields, type Moment } from './envelope.js';
+import { plain, q } from './json-text.js';
 import type { Random } from './random.js';
 import type { Course, Learner } from './world.js';
 
@@ -21,11 +22,12 @@ const seconds = (random: Random, max: number) => Math.round(random.next() * max 
 export function videoEvent(m: Moment, random: Random, course: Course, learner: Learner): Fields {
   const kind = random.pick(BROWSER_KINDS);
   const hash = random.pick(course.videos);
-  const id = course.deprecated ? `i4x-${course.org}-${course.id.split(/[/+]/)[1]}-video-${hash}` : hash;
+  // Old courses name videos by an HTML-safe form of the i4x location.
+  const id = course.deprecated ? `i4x-${course.json.org.slice(1, -1)}-${course.json.idBody.split(/[/+]/)[1]}-video-${hash}` : hash;
   const duration = 120 + (parseInt(hash.slice(0, 4), 16) % 900);
   const mobile = kind in MOBILE_NAMES && random.chance(0.12);
   const code = mobile ? 'mobile' : random.pick(['html5', 'hls', 'Hq2LkD3Ib8o']);
-  let payload = `{"id": ${q(id)}, "code": "${code}"`;
+  let payload = `{"id": "${id}", "code": "${code}"`;
   if (kind === 'seek_video') {
     payload += `, "old_time": ${seconds(random, duration)}, "new_time": ${seconds(random, duration)}, "type": "${random.pick(['onSlideSeek', 'onSkipSeek'])}"`;
   } else if (kind === 'speed_change_video') {
@@ -35,12 +37,12 @@ export function videoEvent(m: Moment, random: Random, course: Course, learner: L
   }
   if (mobile || random.chance(0.3)) payload += `, "duration": ${duration}`;
   payload += '}';
-  const fields = browserEnvelope(m, learner, course, mobile ? MOBILE_NAMES[kind]! : kind, coursewareUrl(m, course, random.pick(course.chapters)));
+  const fields = browserEnvelope(m, learner, course, plain(mobile ? MOBILE_NAMES[kind]! : kind), coursewareUrl(m, course, random.pick(course.chapters)));
   if (mobile) {
     fields.event_source = '"mobile"';
     fields.event = payload;
     const context = fields.context as Fields;
-    context.received_at = q(m.time.replace('+00:00', '')); // the app batches events: received a little later
+    context.received_at = plain(m.time.replace('+00:00', '')); // the app sends its events in batches, later
     context.application = '{"name": "edx.mobileapp.android", "version": "4.0.1"}';
     context.component = '"videoplayer"';
   } else fields.event = q(payload);

@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.js';
 import { Random } from './random.js';
 
 /**
@@ -18,6 +19,8 @@ export type ResponseType =
 export interface Choice {
   id: string;
   text: string;
+  /** JSON texts of id and text, encoded once. */
+  json: { id: string; text: string };
 }
 
 export interface ProblemPart {
@@ -28,6 +31,7 @@ export interface ProblemPart {
   choices: Choice[];
   /** Index of the correct choice, or the correct text for free-form parts. */
   correct: number | string;
+  json: { answerId: string; question: string; inputType: string; dynamath: string };
 }
 
 export interface Problem {
@@ -38,6 +42,8 @@ export interface Problem {
   randomized: boolean;
   /** Tags a course team put on the problem (edX tagging aside). */
   tags: string | null;
+  /** JSON text of id and display name; `idBody` is the id's JSON text without quotes, for building URLs. */
+  json: { id: string; idBody: string; displayName: string };
 }
 
 export interface Course {
@@ -49,6 +55,7 @@ export interface Course {
   videos: string[];
   chapters: string[];
   learners: Learner[];
+  json: { id: string; idBody: string; org: string };
 }
 
 export interface Learner {
@@ -57,6 +64,7 @@ export interface Learner {
   ip: string;
   session: string;
   agent: string;
+  json: { username: string; ip: string; agent: string; session: string };
 }
 
 const ORGS = ['PipeU', 'ExampleX', 'LakeCollege', 'OpenTech', 'Université_Sud'];
@@ -89,6 +97,7 @@ export function buildWorld(seed: number): Course[] {
     courses.push({
       id,
       org,
+      json: { id: jsonText(id), idBody: jsonText(id).slice(1, -1), org: jsonText(org) },
       deprecated,
       problems: Array.from({ length: random.between(12, 30) }, (_, p) => makeProblem(random, blockId, org, code, deprecated, p)),
       videos: Array.from({ length: random.between(5, 15) }, () => random.hex(32)),
@@ -101,13 +110,18 @@ export function buildWorld(seed: number): Course[] {
 
 function makeLearner(random: Random, i: number): Learner {
   const name = `${random.pick(FIRST)}${i}`;
+  // A few learners carry the trailing space or newline that real logs show.
+  const username = i % 397 === 0 ? `${name} ` : i % 733 === 0 ? `${name}\n` : name;
+  const ip = `10.${random.int(256)}.${random.int(256)}.${random.int(256)}`;
+  const session = random.hex(32);
+  const agent = random.pick(AGENTS);
   return {
-    // A few learners carry the trailing space or newline that real logs show.
-    username: i % 397 === 0 ? `${name} ` : i % 733 === 0 ? `${name}\n` : name,
+    username,
     userId: 1000 + i,
-    ip: `10.${random.int(256)}.${random.int(256)}.${random.int(256)}`,
-    session: random.hex(32),
-    agent: random.pick(AGENTS),
+    ip,
+    session,
+    agent,
+    json: { username: jsonText(username), ip: jsonText(ip), agent: jsonText(agent), session: jsonText(session) },
   };
 }
 
@@ -131,25 +145,31 @@ function makeProblem(random: Random, blockId: (t: string, n: string) => string, 
   const parts = Array.from({ length: random.between(1, 3) }, (_, k) => {
     const responseType = random.pick(PART_TYPES);
     const choiceCount = responseType.endsWith('choiceresponse') || responseType === 'optionresponse' ? random.between(3, 5) : 0;
-    const choices = Array.from({ length: choiceCount }, (_, c) => ({
-      id: `choice_${c}`,
-      text: choiceText(random, responseType, c),
-    }));
+    const choices = Array.from({ length: choiceCount }, (_, c) => {
+      const text = choiceText(random, responseType, c);
+      return { id: `choice_${c}`, text, json: { id: `"choice_${c}"`, text: jsonText(text) } };
+    });
+    const answerId = `${prefix}_${k + 2}_1`;
+    const question = `Question ${index + 1}.${k + 1}: which ${random.pick(WORDS)} fits?`;
     return {
-      answerId: `${prefix}_${k + 2}_1`,
+      answerId,
       responseType,
       inputType: INPUT_TYPES[responseType],
-      question: `Question ${index + 1}.${k + 1}: which ${random.pick(WORDS)} fits?`,
+      question,
       choices,
       correct: choiceCount > 0 ? random.int(choiceCount) : freeAnswer(random, responseType, true),
+      json: { answerId: jsonText(answerId), question: jsonText(question), inputType: jsonText(INPUT_TYPES[responseType]), dynamath: jsonText(answerId + '_dynamath') },
     };
   });
+  const id = blockId('problem', name);
+  const displayName = `Problem ${index + 1} – ${random.pick(WORDS)}`;
   return {
-    id: blockId('problem', name),
-    displayName: `Problem ${index + 1} – ${random.pick(WORDS)}`,
+    id,
+    displayName,
     parts,
     randomized: random.chance(0.2),
     tags: random.chance(0.3) ? random.pick(['easy', 'medium', 'hard']) : null,
+    json: { id: jsonText(id), idBody: jsonText(id).slice(1, -1), displayName: jsonText(displayName) },
   };
 }
 
