@@ -75,12 +75,14 @@ export class RoutingBackend implements Backend {
     return current;
   }
 
+  /** Fans out an event this backend owns (send() cloned it); every child but the last gets a copy. */
   sendToBackends(event: EventRecord): void {
     let firstError: unknown;
-    for (const [name, backend] of this.#backends) {
+    const last = this.#backends.length - 1;
+    for (const [index, [name, backend]] of this.#backends.entries()) {
       try {
-        // The last child could take the original, but a copy each keeps the rule simple.
-        backend.send(structuredClone(event));
+        // send() cloned the event on entry, so the last child can take it as is.
+        backend.send(index === last ? event : structuredClone(event));
         this.counters.add('Sent', name);
       } catch (error) {
         this.counters.add('Backend errors', name);

@@ -122,6 +122,18 @@ describe('BatchingFileBackend', () => {
     expect(records[0].time).toBe('2024-03-05T10:00:00.000000+00:00');
   });
 
+  it('puts a line longer than maxBytes in a file of its own rather than splitting it', async () => {
+    const dir = await tempDir();
+    const backend = await BatchingFileBackend.open({ dir, maxBytes: 100, rotateOnClose: true });
+    backend.send({ a: 1 });
+    backend.send({ big: 'b'.repeat(300) });
+    backend.send({ c: 3 });
+    await backend.close();
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.gz')).sort();
+    const contents = await Promise.all(files.map(async (f) => gunzipSync(await readFile(join(dir, f))).toString()));
+    expect(contents.sort()).toEqual(['{"a":1}\n', `{"big":"${'b'.repeat(300)}"}\n`, '{"c":3}\n'].sort());
+  });
+
   it('rotates at the UTC day boundary, naming the file after the day it was opened', async () => {
     const dir = await tempDir();
     let now = new Date('2024-03-05T23:59:59Z');

@@ -78,19 +78,32 @@ export class RotatingLogFile implements LogWriter {
     this.#size += data.length;
   }
 
-  #due(incoming: number): boolean {
+  #periodDue(): boolean {
     if (this.#size === 0) return false;
-    const { maxBytes, period = 'daily' } = this.#options;
-    if (maxBytes !== undefined && this.#size + incoming > maxBytes) return true;
     const now = this.#clock();
+    const period = this.#options.period ?? 'daily';
     if (period === 'daily') return utcDay(now) !== utcDay(this.#openedAt);
     if (period === 'hourly') return utcHour(now) !== utcHour(this.#openedAt);
     return false;
   }
 
+  /** Appends whole lines, rotating first at a period boundary and whenever the next lines would pass maxBytes. */
   async append(lines: Buffer): Promise<void> {
-    if (this.#due(lines.length)) await this.rotate();
-    await this.#writeAll(lines);
+    const { maxBytes } = this.#options;
+    let start = 0;
+    while (start < lines.length) {
+      if (this.#periodDue()) await this.rotate();
+      let end = maxBytes === undefined ? lines.length : fittingEnd(lines, start, maxBytes - this.#size);
+      if (end === start) {
+        if (this.#size > 0) {
+          await this.rotate(); // the next line does not fit: start a new file
+          continue;
+        }
+        end = fittingEnd(lines, start, Infinity, 1); // a line longer than maxBytes goes alone
+      }
+      await this.#writeAll(lines.subarray(start, end));
+      start = end;
+    }
     if (this.#options.fsync !== false) await this.#handle.datasync();
   }
 
@@ -133,4 +146,16 @@ export class RotatingLogFile implements LogWriter {
     await this.#gzipChain;
     await this.#releaseLock();
   }
+}
+
+/** The end of the longest run of whole lines from `start` within `room` bytes (at most `maxLines`). */
+function fittingEnd(lines: Buffer, start: number, room: number, maxLines = Infinity): number {
+  let end = start;
+  for (let count = 0; count < maxLines; count++) {
+    const newline = lines.indexOf(0x0a, end);
+    const next = newline === -1 ? lines.length : newline + 1;
+    if (next === end || next - start > room) break;
+    end = next;
+  }
+  return end;
 }
