@@ -79,3 +79,25 @@ test('the fast path gives exactly what the slow parser gives, on 5000 generated 
     expect(identical(parsePythonJson(text), parseJsonSlowly(text)), text).toBe(true);
   }
 });
+
+test('a text JSON.parse refuses, without NaN/Infinity, is refused by the exact parser too (5000 mutated documents)', () => {
+  const rnd = prng(7);
+  const next = generator(rnd);
+  const tokens = ['{', '}', '[', ']', ',', ':', '"', '\\', 'u', '0', '1', '.', 'e', '-', '+', ' ', '\t', '\u0001', '\n', 'true', 'x', '00', '\ufeff', '\u2028'];
+  let refused = 0;
+  for (let i = 0; i < 5000; i++) {
+    let text = next();
+    const pos = rnd(text.length + 1);
+    text = text.slice(0, pos) + (tokens[rnd(tokens.length)] as string) + text.slice(pos + rnd(2));
+    let jsAccepts = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      jsAccepts = false;
+    }
+    if (jsAccepts) continue;
+    refused++;
+    expect(() => parseJsonSlowly(text), text).toThrow();
+  }
+  expect(refused).toBeGreaterThan(1000);
+});
