@@ -58,6 +58,14 @@ describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQ
     for (const [path, bytes] of expectedCsvFiles()) expect(readFileSync(join(outputRoot, path)).equals(bytes), path).toBe(true);
   });
 
+  it('AnswerDistributionWorkflow makes both the CSV files and the table from one computation', async () => {
+    const outputRoot = join(dir.root, 'csv-workflow');
+    const result = await launchTask(['AnswerDistributionWorkflow', ...common, '--name', 'third', '--output-root', outputRoot]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const [path, bytes] of expectedCsvFiles()) expect(readFileSync(join(outputRoot, path)).equals(bytes), path).toBe(true);
+    expect(renderDbRows(await queryRows(db, SELECT_ROWS))).toEqual(expectedMysqlRows());
+  });
+
   it('fails in one line when --src is missing', async () => {
     const result = await launchTask([WORKFLOW, '--dest', dir.dest, '--name', 'x', '--database-url', db]);
     expect(result.code).not.toBe(0);
