@@ -10,6 +10,7 @@ import { runTasks } from '../scheduler/run-tasks.js';
 import { scanArgv, type ArgvScan } from './argv-scan.js';
 import { configuredModules, configuredWorkers } from './core-section.js';
 import { formatFamilyList, programCommand } from './program-command.js';
+import { applyFamilyFlags } from './family-flags.js';
 import { loadUserModules } from './load-modules.js';
 import { runStreaming } from './streaming.js';
 import { buildTaskCommand, parseTaskCommand, type ParsedTaskCommand } from './task-command.js';
@@ -35,12 +36,13 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
 }
 
 async function launch(argv: readonly string[], scan: ArgvScan, io: CliIo): Promise<number> {
-  const { familyIndex } = scan;
   registry.config = loadConfigLayers({ cwd: io.cwd, additional: scan.additionalConfig });
   await import('../tasks/index.js');
   await loadUserModules([...configuredModules(registry.config), ...scan.modules], io.cwd);
+  argv = applyFamilyFlags(argv, registry, registry.config);
   checkConfigKeys(registry.config, registry);
 
+  const familyIndex = scanArgv(argv).familyIndex;
   if (familyIndex < 0) {
     const program = programCommand(io);
     program.parse(argv as string[], { from: 'user' });

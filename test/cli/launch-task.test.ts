@@ -110,7 +110,8 @@ describe('launch-task config', () => {
     await writeFile(join(dir, 'override.cfg'), '[EchoParams]\ncount = 3\nitems = ["from-override"]\n');
     await writeFile(join(dir, 'extra.cfg'), '[EchoParams]\ncount = 4\n');
     const env = { PIPEWRIGHT_CONFIG: join(dir, 'base.cfg') };
-    expect((await run(['EchoParams', '--dest', 'a.json', '--additional-config', 'extra.cfg'], env)).code).toBe(0);
+    const layered = await run(['EchoParams', '--dest', 'a.json', '--additional-config', 'extra.cfg'], env);
+    expect(layered.stderr).toContain('1 ran successfully');
     expect(echoed('a.json')).toMatchObject({ count: 4, mode: 'slow', items: ['from-override'] });
     expect((await run(['EchoParams', '--dest', 'b.json', '--additional-config', 'extra.cfg', '--count', '5'], env)).code).toBe(0);
     expect(echoed('b.json')).toMatchObject({ count: 5 });
@@ -122,6 +123,16 @@ describe('launch-task config', () => {
     const result = await run(['EchoParams', '--dest', 'a.json', '--additional-config', 'conf/typo.cfg']);
     expect(result.code).toBe(64);
     expect(result.stderr).toBe(`launch-task: ${join(dir, 'conf/typo.cfg')}: [EchoParams] cuont is not read by anything (known keys: count, dest, flag, interval, items, mode); did you mean count?\n`);
+  });
+
+  it("sets a required task's parameters with luigi's --Family-param flags, over the config", async () => {
+    await writeFile(join(dir, 'override.cfg'), '[EchoParams]\ncount = 3\nmode = slow\n');
+    const result = await run(['EchoParent', '--dest', 'p.txt', '--EchoParams-count', '7', '--EchoParams-items=a,b']);
+    expect(result.code).toBe(0);
+    expect(echoed('p.txt.child.json')).toMatchObject({ count: 7, mode: 'slow', items: ['a', 'b'] });
+    const typo = await run(['EchoParent', '--dest', 'q.txt', '--EchoParams-cont', '7']);
+    expect(typo.code).toBe(64);
+    expect(typo.stderr).toContain('the command line (--EchoParams-cont): [EchoParams] cont is not read by anything');
   });
 
   it('loads modules named in [core] modules', async () => {
