@@ -11,4 +11,5 @@ export * from './course-key.js';
 export * from './course-id.js';
 export * from './course-from-url.js';
 export * from './event-date.js';
+export * from './event-username.js';
 export * from './python/index.js';
