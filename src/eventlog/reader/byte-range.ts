@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { InputError } from '../../core/errors.js';
 import { isGzipFile } from './gzip-magic.js';
 
 /** A half-open byte range `[start, end)` of a plain file. */
@@ -33,8 +34,19 @@ export async function planSplits(files: readonly string[], targetBytes: number):
   if (!(targetBytes >= 1)) throw new RangeError(`planSplits: targetBytes must be at least 1, got ${targetBytes}`);
   const splits: InputSplit[] = [];
   for (const path of files) {
-    const size = (await stat(path)).size;
-    const gzip = await isGzipFile(path);
+    let size: number;
+    let gzip: boolean;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new InputError(`Input ${path} is not a regular file; list files, not directories.`);
+      size = info.size;
+      gzip = await isGzipFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new InputError(`Input file ${path} does not exist (it may have been moved since the inputs were listed).`);
+      if (code === 'EACCES' || code === 'EPERM') throw new InputError(`Input file ${path} is not readable (permission denied); fix its permissions.`);
+      throw error;
+    }
     if (gzip || size <= targetBytes * SPLIT_SLOP) {
       splits.push({ path, bytes: size, gzip });
       continue;

@@ -7,13 +7,17 @@ import { UsageError } from '../../core/errors.js';
  * rest of what such patterns use is the same in both.
  */
 export function pythonRegex(pattern: string, flag: string): RegExp {
-  const js = pattern.replace(/\(\?P<([A-Za-z_]\w*)>/g, '(?<$1>').replace(/\(\?P=([A-Za-z_]\w*)\)/g, '\\k<$1>');
+  // Python's leading inline flags, `(?i)` and friends: JS takes them as flags instead.
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(pattern);
+  const flags = [...new Set(inline?.[1] ?? '')].filter((f) => 'ims'.includes(f)).join('');
+  const body = inline ? pattern.slice(inline[0].length) : pattern;
+  const js = body.replace(/\(\?P<([A-Za-z_]\w*)>/g, '(?<$1>').replace(/\(\?P=([A-Za-z_]\w*)\)/g, '\\k<$1>');
   try {
-    return new RegExp(`^(?:${js})`, 'u');
+    return new RegExp(`^(?:${js})`, flags + 'u');
   } catch {
     try {
       // 'u' rejects escapes Python allows (`\-` outside a class); retry without it.
-      return new RegExp(`^(?:${js})`);
+      return new RegExp(`^(?:${js})`, flags);
     } catch (error) {
       throw new UsageError(`${flag} ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message}.`);
     }

@@ -93,6 +93,10 @@ describe('planSplits', () => {
     expect(split.bytes).toBeGreaterThan(10);
   });
 
+  it('names a missing input file in an InputError', async () => {
+    await expect(planSplits([join(scratchDir(), 'gone.log')], 100)).rejects.toThrow(/gone\.log does not exist/);
+  });
+
   it('lets the last split run up to 10% over the target instead of leaving a sliver', async () => {
     const path = writeSample('x'.repeat(105));
     expect((await planSplits([path], 100)).map((s) => s.range)).toEqual([undefined]);

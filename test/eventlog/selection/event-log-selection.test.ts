@@ -101,6 +101,10 @@ describe('pythonRegex', () => {
     expect(pythonRegex('tracking', '--pattern').test('/logs/tracking.log')).toBe(false);
   });
 
+  it('takes Python leading inline flags such as (?i)', () => {
+    expect(pythonRegex('(?i).*TRACKING', '--pattern').test('/logs/tracking.log')).toBe(true);
+  });
+
   it('names a pattern that is not a regex', () => {
     expect(() => pythonRegex('(unclosed', '--pattern')).toThrow(/--pattern "\(unclosed" is not a valid regular expression/);
   });
