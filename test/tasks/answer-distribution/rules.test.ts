@@ -18,9 +18,10 @@ describe.each(readdirSync(RULES).filter((name) => existsSync(join(RULES, name, '
     expect(perCourseTsv(result.stage2)).toBe(readFileSync(join(dir, 'expected.tsv'), 'utf8'));
   });
 
-  it.runIf(existsSync(join(dir, 'counters.json')))('counts every drop and crash by name', () => {
-    const expected = JSON.parse(readFileSync(join(dir, 'counters.json'), 'utf8')) as Record<string, number>;
-    const ours = Object.fromEntries([...result.counters].filter(([k]) => k.startsWith('drop:') || k.startsWith('crash_dropped:')));
-    expect(ours).toEqual(expected);
-  });
+  if (existsSync(join(dir, 'counters.json')))
+    it('counts every drop and crash by name', () => {
+      const expected = JSON.parse(readFileSync(join(dir, 'counters.json'), 'utf8')) as Record<string, number>;
+      const ours = Object.fromEntries([...result.counters].filter(([k]) => k.startsWith('drop:') || k.startsWith('crash_dropped:')));
+      expect(ours).toEqual(expected);
+    });
 });
