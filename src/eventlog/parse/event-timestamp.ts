@@ -23,6 +23,10 @@ export function eventTimestamp(time: unknown): string | null {
   const plus = time.indexOf('+');
   let text = plus === -1 ? time : time.slice(0, plus);
   if (!text.includes('.')) text += '.000000';
+  if (text.length === 26) {
+    const canonical = canonicalTimestamp(text);
+    if (canonical !== undefined) return canonical;
+  }
   const match = STRPTIME.exec(text);
   if (match === null) return null;
   const [, y, mo, d, h, mi, s, f] = match as unknown as string[];
@@ -39,6 +43,42 @@ export function eventTimestamp(time: unknown): string | null {
 /** eventTimestamp of an event's `time` field (missing -> null). */
 export function eventTimestampOf(event: PyValue): string | null {
   return isPyDict(event) ? eventTimestamp(pyGet(event, 'time')) : null;
+}
+
+/**
+ * The usual shape, `YYYY-MM-DDTHH:MM:SS.ffffff`, checked without the regex
+ * (this runs on every event). Returns the answer for texts of that shape and
+ * undefined for anything else, which then takes the general path.
+ */
+function canonicalTimestamp(text: string): string | null | undefined {
+  for (const i of DIGIT_POSITIONS) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.')
+    return undefined;
+  const year = field(text, 0, 4);
+  const month = field(text, 5, 7);
+  const day = field(text, 8, 10);
+  const valid =
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    field(text, 11, 13) <= 23 &&
+    field(text, 14, 16) <= 59 &&
+    field(text, 17, 19) <= 59;
+  if (!valid) return null;
+  return text.endsWith('.000000') ? text.slice(0, 19) : text;
+}
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25];
+
+function field(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 0x30;
+  return value;
 }
 
 function daysInMonth(year: number, month: number): number {

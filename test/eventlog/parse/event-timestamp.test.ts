@@ -74,3 +74,27 @@ describe('eventTimestamp (Python 2 strptime %Y-%m-%dT%H:%M:%S.%f, then isoformat
     expect(sorted).toEqual(['2013-12-17T15:38:31.999999', '2013-12-17T15:38:32', '2013-12-17T15:38:32.000001']);
   });
 });
+
+describe('the fast path for the usual shape agrees with the strptime rules', () => {
+  // A lowercase "t" takes the general (regex) path, so the two spellings must agree.
+  test('on every month/day/hour/minute/second edge, with and without microseconds', () => {
+    const years = ['0000', '0001', '1900', '2000', '2012', '2013', '9999'];
+    const months = ['00', '01', '02', '04', '09', '12', '13', '1a'];
+    const days = ['00', '01', '28', '29', '30', '31', '32'];
+    const times = ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60', '12:00:61', '1:00:000'];
+    const fractions = ['000000', '000001', '500000', '999999'];
+    let checked = 0;
+    for (const y of years)
+      for (const m of months)
+        for (const d of days)
+          for (const t of times)
+            for (const f of fractions) {
+              const upper = `${y}-${m}-${d}T${t}.${f}`;
+              const lower = `${y}-${m}-${d}t${t}.${f}`;
+              expect(eventTimestamp(upper), upper).toBe(eventTimestamp(lower));
+              checked++;
+            }
+    expect(checked).toBeGreaterThan(10000);
+    expect(eventTimestamp('2012-02-29T23:59:59.000000')).toBe('2012-02-29T23:59:59');
+  });
+});
