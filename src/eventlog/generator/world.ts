@@ -67,7 +67,9 @@ export interface Learner {
   json: { username: string; ip: string; agent: string; session: string };
 }
 
-const ORGS = ['PipeU', 'ExampleX', 'LakeCollege', 'OpenTech', 'Université_Sud'];
+const ORGS = ['PipeU', 'ExampleX', 'LakeCollege', 'OpenTech'];
+/** One course's org is not ASCII: valid in a course key, but edX drops its problem_check answers (answer ids must be ASCII). */
+const UNICODE_ORG = 'Université_Sud';
 const SUBJECTS = ['CHEM101', 'PHYS201', 'CS50x', 'STAT110', 'HIST1', 'BIO.2', 'MATH-3', 'ECON_101'];
 const RUNS = ['2023_T3', '2024_T1', '1T2024', 'Spring_2024', '2024'];
 const AGENTS = [
@@ -84,7 +86,7 @@ export function buildWorld(seed: number): Course[] {
   const learners = Array.from({ length: 4000 }, (_, i) => makeLearner(random, i));
   const courses: Course[] = [];
   for (let i = 0; i < 14; i++) {
-    const org = ORGS[i % ORGS.length]!;
+    const org = i === 4 ? UNICODE_ORG : ORGS[i % ORGS.length]!;
     const code = SUBJECTS[i % SUBJECTS.length]!;
     const run = RUNS[i % RUNS.length]!;
     // Roughly half new-style keys, a third old slash keys, the rest the explicit `slashes:` namespace.
