@@ -2,7 +2,7 @@ import { Counters } from './counters.js';
 import { DefinitionError, UsageError } from './errors.js';
 import { flatten, mapTree, type Tree } from './flatten.js';
 import { taskId } from './identity.js';
-import { ParameterValueError, toKebab, type ParameterSpecs } from './parameters/parameter.js';
+import { ParameterValueError, toKebab, type Parameter, type ParameterSpecs } from './parameters/parameter.js';
 import { familyOf, registry } from './registry.js';
 import type { Target } from './target.js';
 
@@ -72,7 +72,7 @@ export abstract class Task {
         else {
           const fromConfig = registry.config.get(family, name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()));
           if (fromConfig !== undefined) value = spec.parse(fromConfig);
-          else if (spec.hasDefault) value = spec.defaultValue;
+          else if (spec.hasDefault) value = normalizedDefault(family, name, spec);
           else throw new UsageError(`${family}: requires the parameter --${toKebab(name)} (${spec.typeName}).`);
         }
       } catch (error) {
@@ -158,6 +158,18 @@ export abstract class Task {
   /** Tell the scheduler how far run() has got (shown live on a TTY, logged otherwise). */
   reportProgress(info: ProgressInfo): void {
     this.reporter?.progress(this, info);
+  }
+}
+
+/** Defaults go through normalize() like every other value (a JS user may write `default: '2014'` for an interval). */
+function normalizedDefault(family: string, name: string, spec: Parameter): unknown {
+  const value = spec.defaultValue;
+  if (value === undefined || value === null) return value;
+  try {
+    return spec.normalize(value);
+  } catch (error) {
+    if (!(error instanceof ParameterValueError)) throw error;
+    throw new DefinitionError(`${family}: the default ${JSON.stringify(value)} of --${toKebab(name)} is not valid: ${error.message}.`);
   }
 }
 

@@ -75,3 +75,23 @@ describe('date parameter', () => {
     expect(() => new Daily({ date: '2014-02-30' })).toThrow(/Daily: bad value "2014-02-30" for --date: expected a day like 2014-03-01/);
   });
 });
+
+describe('defaults', () => {
+  it('go through the codec like any other value', () => {
+    class Defaults extends Task {
+      static override parameters = { when: p.dateInterval({ default: '2014-03' as never }), wait: p.timeDelta({ default: '2 days' as never }) };
+      declare when: DateInterval;
+      declare wait: TimeDelta;
+    }
+    const t = new Defaults();
+    expect(t.when.end).toBe('2014-04-01');
+    expect(t.wait.seconds).toBe(172_800);
+  });
+
+  it('when a default is not valid then the task definition is named as the problem', () => {
+    class BadDefault extends Task {
+      static override parameters = { day: p.date({ default: '2014-13-01' }) };
+    }
+    expect(() => new BadDefault()).toThrow('BadDefault: the default "2014-13-01" of --day is not valid: expected a day like 2014-03-01.');
+  });
+});
