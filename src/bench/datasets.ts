@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { UsageError } from '../core/errors.js';
 import { inputFiles, isGzip } from './probes/input-chunks.js';
@@ -36,9 +37,30 @@ export const QUICK = [spec('quick', '200MB', false), spec('quick', '200MB', true
 export const FULL = [spec('full', '1GB', false), spec('full', '1GB', true)];
 export const SCALE_4GB = spec('scale-4GB', '4GB', false);
 
-/** Where a spec's files live in the cache; its manifest sits beside it (never inside, so tasks reading the directory never see it). */
-export function cacheDirOf(spec: DataSetSpec, cacheRoot: string): string {
-  return join(cacheRoot, `${spec.size}-d${spec.days}-s${spec.seed}-b${spec.badRate}-${spec.gzip ? 'gzip' : 'plain'}`);
+/**
+ * Where a spec's files live in the cache; its manifest sits beside it (never
+ * inside, so tasks reading the directory never see it). The name carries a
+ * digest of the built generator, so a changed generator means fresh data.
+ */
+export function cacheDirOf(spec: DataSetSpec, cacheRoot: string, generatorCli: string): string {
+  return join(cacheRoot, `${specKey(spec)}-g${generatorDigest(generatorCli)}`);
+}
+
+const specKey = (spec: DataSetSpec) => `${spec.size}-d${spec.days}-s${spec.seed}-b${spec.badRate}-${spec.gzip ? 'gzip' : 'plain'}`;
+
+function generatorDigest(generatorCli: string): string {
+  const dir = dirname(generatorCli);
+  if (!existsSync(dir)) return 'none';
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 8);
+}
+
+/** Data of the same spec made by an older generator: removed when the new one is written, so the cache does not grow without end. */
+function removeStale(spec: DataSetSpec, cacheRoot: string, keep: string): void {
+  if (!existsSync(cacheRoot)) return;
+  for (const name of readdirSync(cacheRoot))
+    if (name.startsWith(`${specKey(spec)}-g`) && !name.startsWith(basename(keep))) rmSync(join(cacheRoot, name), { recursive: true, force: true });
 }
 
 /**
@@ -47,12 +69,13 @@ export function cacheDirOf(spec: DataSetSpec, cacheRoot: string): string {
  * interrupted generation is never mistaken for a finished one.
  */
 export async function ensureDataSet(spec: DataSetSpec, cacheRoot: string, generatorCli: string, log: (line: string) => void): Promise<DataSet> {
-  const dir = cacheDirOf(spec, cacheRoot);
+  const dir = cacheDirOf(spec, cacheRoot, generatorCli);
   const manifest = `${dir}.json`;
   if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as DataSet;
   if (!existsSync(generatorCli))
     throw new UsageError(`the log generator is not built (${generatorCli} is missing): run \`npm run build\`, or pass --data DIR to measure your own logs.`);
   mkdirSync(cacheRoot, { recursive: true });
+  removeStale(spec, cacheRoot, dir);
   const temp = `${dir}.partial-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
@@ -95,4 +118,3 @@ async function gunzippedSize(file: string): Promise<number> {
   return size;
 }
 
-export const cacheRootDefault = (tmp: string) => join(tmp, 'pipewright-bench');

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext } from './cases.js';
 import { measure } from './measure.js';
@@ -8,7 +7,7 @@ import { MB, spread } from './stats.js';
 /**
  * Measurements that are not MB/s over logs: the scheduler on a DAG of no-op
  * tasks (tasks/s, and memory at two sizes to show how it grows), and the
- * tracking producer's own bench (src/tracking/bench.ts), when it is built.
+ * tracking producer's own bench (src/tracking/bench.ts).
  */
 export async function runExtras(
   context: BenchContext,
@@ -16,7 +15,8 @@ export async function runExtras(
 ): Promise<{ scheduler: ExtraResult[]; tracking: ExtraResult[] }> {
   const scheduler: ExtraResult[] = [];
   options.log('scheduler:');
-  for (const tasks of [25_000, 100_000]) scheduler.push(await schedulerRow(context, tasks, options.quick ? 1 : 3, options));
+  // Two sizes show whether memory grows linearly with the task count; --quick keeps the one the target names.
+  for (const tasks of options.quick ? [100_000] : [25_000, 100_000]) scheduler.push(await schedulerRow(context, tasks, options.quick ? 1 : 3, options));
   return { scheduler, tracking: await trackingRows(context, options) };
 }
 
@@ -40,29 +40,27 @@ async function schedulerRow(context: BenchContext, tasks: number, repetitions: n
   return result;
 }
 
-/**
- * The tracking producer's bench prints one JSON line per measurement:
- * {label, eventsPerSecond} (and optionally peakRssMb). Run as a child so its
- * memory is its own.
- */
+/** The tracking producer's measurements, via probes/tracking.js: one row per thing it measures. */
 async function trackingRows(context: BenchContext, options: { log: (line: string) => void; quick: boolean; timeoutMs: number }): Promise<ExtraResult[]> {
-  const script = join(context.repoRoot, 'dist/tracking/bench.js');
-  if (!existsSync(script)) return [{ label: 'Tracking: emit', status: 'unavailable', note: 'not available: src/tracking/bench.ts is not built yet' }];
   options.log('tracking:');
-  const run = await measure(process.execPath, [script, ...(options.quick ? ['--quick'] : [])], { cwd: context.repoRoot, timeoutMs: options.timeoutMs });
+  const run = await measure(process.execPath, [join(context.probesDir, 'tracking.js'), ...(options.quick ? ['--quick'] : [])], { cwd: context.repoRoot, timeoutMs: options.timeoutMs });
   if (run.exitCode !== 0) {
     const note = run.stderrTail.trim().split('\n').slice(-2).join(' | ') || `exit ${run.exitCode}`;
+    options.log(`  tracking: FAILED: ${note}`);
     return [{ label: 'Tracking: emit', status: 'failed', note }];
   }
-  const rows: ExtraResult[] = [];
-  for (const line of run.stdout.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const row = JSON.parse(line) as { label?: string; eventsPerSecond?: number; peakRssMb?: number };
-    if (typeof row.eventsPerSecond !== 'number') continue;
-    const rate = row.eventsPerSecond;
-    rows.push({ label: `Tracking: ${row.label ?? 'emit'}`, status: 'ok', unit: 'events/s', rate: { median: rate, min: rate, max: rate }, peakRssMb: row.peakRssMb ?? (run.peakRss === null ? null : run.peakRss / MB) });
-    options.log(`  ${rows.at(-1)!.label}: ${rate.toFixed(0)} events/s`);
-  }
-  if (rows.length === 0) rows.push({ label: 'Tracking: emit', status: 'failed', note: 'its bench printed no {label, eventsPerSecond} line' });
-  return rows;
+  const { results } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { results: Array<{ name: string; events: number; eventsPerSecond: number; refused: number }> };
+  return results.map((result) => {
+    const rate = result.eventsPerSecond;
+    options.log(`  ${result.name}: ${rate.toFixed(0)} events/s`);
+    return {
+      label: `Tracking: ${result.name.replace(/^tracking: /, '')}, ${result.events.toLocaleString('en-US')} events`,
+      status: 'ok',
+      unit: 'events/s',
+      rate: { median: rate, min: rate, max: rate },
+      // Both measurements share one process: its peak is an upper bound for each.
+      peakRssMb: run.peakRss === null ? null : run.peakRss / MB,
+      detail: { refused: result.refused },
+    } satisfies ExtraResult;
+  });
 }

@@ -78,7 +78,8 @@ async function main(argv: string[]): Promise<void> {
   };
   const cases = [...BASELINES, ...PIPEWRIGHT_CASES].filter((c) => !options.only || options.only.includes(c.id));
   if (cases.length === 0) throw new UsageError(`--only ${options.only}: no such case; known: ${[...BASELINES, ...PIPEWRIGHT_CASES].map((c) => c.id).join(', ')}.`);
-  const runOptions = { repetitions, timeoutMs: options.timeout * 1000, log };
+  // --quick bounds each row's time so the whole run stays near two minutes however slow a case is.
+  const runOptions = { repetitions, timeoutMs: options.timeout * 1000, log, ...(options.quick && !options.reps ? { budgetSeconds: 6 } : {}) };
 
   const results: CaseResult[] = [];
   try {

@@ -11,7 +11,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `\`${results.command}\`, ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, on ${machineLine(results.machine)}.`,
     '',
-    `${results.repetitions} repetitions per row, warm page cache; median (min–max). MB/s = 10^6 bytes of *uncompressed* ` +
+    `Up to ${results.repetitions} runs per row (column n), warm page cache; median (min–max). MB/s = 10^6 bytes of *uncompressed* ` +
       'input per second of wall time, gzip sets included. Peak RSS = the whole process tree (workers and children summed). ' +
       'Ratios are Pipewright speed ÷ baseline speed (above 1 = Pipewright faster).',
     '',
@@ -20,7 +20,7 @@ export function renderMarkdown(results: BenchResults): string {
     const rows = results.cases.filter((row) => row.set === set.name && row.gzip === set.gzip);
     out.push(`## ${set.name}, ${set.gzip ? 'gzip' : 'plain'}: ${set.fileCount} files, ${mb(set.uncompressedBytes)} MB uncompressed` +
       (set.gzip ? ` (${mb(set.bytes)} MB on disk)` : ''), '');
-    out.push('| case | MB/s | wall s | peak RSS MB | result |', '|---|---:|---:|---:|---|');
+    out.push('| case | MB/s | wall s | peak RSS MB | n | result |', '|---|---:|---:|---:|---:|---|');
     for (const row of rows) out.push(caseRow(row));
     out.push('', ...ratioTable(rows), '');
   }
@@ -46,9 +46,9 @@ const fmt = (value: number | null | undefined, digits = 0) => (value === null ||
 const range = (value: Spread, digits: number) => `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
 
 function caseRow(row: CaseResult): string {
-  if (row.status !== 'ok') return `| ${row.label} | ${row.status === 'failed' ? 'failed' : 'not available'} | | | ${row.note ?? ''} |`;
+  if (row.status !== 'ok') return `| ${row.label} | ${row.status === 'failed' ? 'failed' : 'not available'} | | | | ${row.note ?? ''} |`;
   const rss = row.peakRssMb ? range(row.peakRssMb, 0) : 'n/a';
-  return `| ${row.label} | ${range(row.mbPerSecond!, 0)} | ${range(row.wallSeconds!, 2)} | ${rss} | ${describeOutput(row.output)} |`;
+  return `| ${row.label} | ${range(row.mbPerSecond!, 0)} | ${range(row.wallSeconds!, 2)} | ${rss} | ${row.runs.length} | ${describeOutput(row.output)} |`;
 }
 
 /** The counts a case printed, so a reader can see the rows did the same work. */

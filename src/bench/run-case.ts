@@ -23,7 +23,10 @@ export interface CaseResult {
 }
 
 export interface RunCaseOptions {
+  /** At most this many runs... */
   repetitions: number;
+  /** ...and no new run once the runs so far took this long (at least one run always): keeps --quick quick. */
+  budgetSeconds?: number;
   timeoutMs: number;
   log: (line: string) => void;
 }
@@ -37,7 +40,9 @@ export async function runCase(benchCase: BenchCase, set: DataSet, context: Bench
   }
   const runs: CaseResult['runs'] = [];
   let output: unknown;
+  let spentMs = 0;
   for (let repetition = 0; repetition < options.repetitions; repetition++) {
+    if (options.budgetSeconds !== undefined && repetition > 0 && spentMs > options.budgetSeconds * 1000) break;
     const invocation = await benchCase.prepare(set, context, repetition);
     const result = await measure(invocation.command, invocation.args, { cwd: context.repoRoot, env: invocation.env, timeoutMs: options.timeoutMs });
     const produced = result.exitCode === 0 ? invocation.inspect?.() : undefined;
@@ -48,6 +53,7 @@ export async function runCase(benchCase: BenchCase, set: DataSet, context: Bench
       return { ...base, status: 'failed', note: `exit ${result.exitCode}: ${why}`, runs };
     }
     runs.push({ wallMs: result.wallMs, peakRss: result.peakRss });
+    spentMs += result.wallMs;
     output = produced ?? lastJsonLine(result.stdout) ?? output;
   }
   const rss = runs.map((run) => run.peakRss);

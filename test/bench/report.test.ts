@@ -12,6 +12,7 @@ function row(caseId: string, kind: CaseResult['kind'], wallSeconds: number[] | s
   return {
     ...base,
     status: 'ok',
+    runs: wallSeconds.map((s) => ({ wallMs: s * 1000, peakRss: 100e6 })),
     wallSeconds: spread(wallSeconds),
     mbPerSecond: spread(wallSeconds.map((s) => 200 / s)),
     peakRssMb: spread([100]),
