@@ -13,3 +13,6 @@ export * from './file/batching-file-backend.js';
 export * from './file/rotating-log-file.js';
 export * from './file/log-writer.js';
 export * from './file/names.js';
+export * from './collector/index.js';
+export * from './broker/index.js';
+export * from './config/index.js';
