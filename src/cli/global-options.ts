@@ -12,6 +12,7 @@ export interface GlobalOptions {
   list?: boolean;
   streaming?: 'map' | 'combine' | 'reduce';
   step?: number;
+  dependencyTree?: boolean;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -37,6 +38,7 @@ export function addGlobalOptions(command: Command, heading = 'Launch options:'):
     .option('--no-lock', 'do not take the lock file that stops overlapping runs of the same task')
     .option('--lock-dir <dir>', 'where lock files go (default: [core] lock_dir, else a pipewright-locks folder in the temp dir)')
     .option('--debug', 'show stack traces')
+    .option('--dependency-tree', 'print the tasks below this one and whether each is complete, then stop (edX)')
     .addOption(new Option('--streaming <phase>', 'run one map/reduce phase over stdin/stdout (Hadoop Streaming)').choices(['map', 'combine', 'reduce']))
     .option('--step <n>', 'map/reduce step number for --streaming', stepNumber);
 }

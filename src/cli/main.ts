@@ -5,6 +5,7 @@ import { checkConfigKeys } from '../core/config-check.js';
 import { registry } from '../core/registry.js';
 import { closestMatch } from '../core/suggest.js';
 import type { Task, TaskClass } from '../core/task.js';
+import { formatDependencyTree } from '../scheduler/dependency-tree.js';
 import { defaultLockDir } from '../scheduler/lock.js';
 import { runTasks } from '../scheduler/run-tasks.js';
 import { scanArgv, type ArgvScan } from './argv-scan.js';
@@ -59,6 +60,10 @@ async function launch(argv: readonly string[], scan: ArgvScan, io: CliIo): Promi
   command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => {} });
   const parsed = parseTaskCommand(cls, command, [...argv.slice(0, familyIndex), ...argv.slice(familyIndex + 1)]);
   const task = construct(cls, parsed);
+  if (parsed.globals.dependencyTree) {
+    io.stdout.write(await formatDependencyTree([task]));
+    return ExitCode.ok;
+  }
   if (parsed.globals.streaming) return runStreaming(task, parsed.globals.streaming, parsed.globals.step);
   return runRoot(task, parsed, io);
 }

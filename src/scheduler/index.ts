@@ -7,3 +7,4 @@ export * from './summary.js';
 export * from './progress-log.js';
 export * from './progress-tty.js';
 export * from './run-tasks.js';
+export * from './dependency-tree.js';

@@ -143,6 +143,15 @@ describe('launch-task config', () => {
   });
 });
 
+describe('launch-task --dependency-tree', () => {
+  it('prints the tree with each task state and runs nothing', async () => {
+    const result = await run(['EchoParent', '--dest', 'p.txt', '--dependency-tree']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^└─ EchoParent\(dest=p\.txt\)_[0-9a-f]{20} PENDING\n   └─ EchoParams\(.*\)_[0-9a-f]{20} PENDING\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('launch-task --streaming', () => {
   it('refuses a task that is not a map/reduce task in one line', async () => {
     const result = await run(['--streaming', 'map', '--step', '0', 'EchoParams', '--dest', 'x.json']);

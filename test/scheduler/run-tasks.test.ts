@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DefinitionError, ExitCode, RetryableError, Task, WrapperTask, p } from '../../src/core/index.js';
-import { runTasks } from '../../src/scheduler/index.js';
+import { formatDependencyTree, runTasks } from '../../src/scheduler/index.js';
 import { LocalTarget } from '../../src/targets/index.js';
 import { Raw, Step, ran } from './fixture-tasks.js';
 
@@ -214,5 +214,24 @@ describe('runTasks', () => {
     expect(result.outcomes.get(needs.id)?.status).toBe('failed');
     expect(result.summary).toContain(`FAILED ${needs.id}: Unfulfilled dependency at run time: ${step('victim').id} is not complete.`);
     expect(ran).not.toContain('needs');
+  });
+});
+
+describe('formatDependencyTree', () => {
+  it('shows every task below the roots with its state, once each', async () => {
+    const graph = { top: ['left', 'right'], left: ['base'], right: ['base'] };
+    await writeFile(join(dir, 'base.txt'), 'done');
+    const s = (name: string) => step(name, { graph });
+    expect(await formatDependencyTree([s('top')])).toBe(
+      [
+        `└─ ${s('top').id} PENDING`,
+        `   ├─ ${s('left').id} PENDING`,
+        `   │  └─ ${s('base').id} COMPLETE`,
+        `   └─ ${s('right').id} PENDING`,
+        `      └─ ${s('base').id} (shown above)`,
+        '',
+      ].join('\n'),
+    );
+    expect(ran).toEqual([]);
   });
 });
