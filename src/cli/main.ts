@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { ExitCode, UsageError, isUserFacing } from '../core/errors.js';
 import { loadConfigLayers } from '../core/config-files.js';
@@ -17,8 +18,9 @@ import { runStreaming } from './streaming.js';
 import { buildTaskCommand, parseTaskCommand, type ParsedTaskCommand } from './task-command.js';
 
 export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Writable;
+  /** Progress, the summary and errors: stdout stays free for data (--streaming, --dependency-tree, --list). */
+  stderr: Writable;
   cwd: string;
 }
 
@@ -73,7 +75,7 @@ async function runRoot(task: Task, { globals }: ParsedTaskCommand, io: CliIo): P
     workers: globals.workers ?? configuredWorkers(registry.config) ?? 1,
     lockDir: globals.lock === false ? undefined : (globals.lockDir ?? registry.config.get('core', 'lock_dir') ?? defaultLockDir()),
     display: 'auto',
-    output: io.stderr as never,
+    output: io.stderr,
     debug: globals.debug,
   });
   io.stderr.write(result.summary + '\n');

@@ -1,9 +1,10 @@
+import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import type { Registry } from '../core/registry.js';
 import { addGlobalOptions } from './global-options.js';
 
 /** The command line without a task family: `--list`, `--help`. */
-export function programCommand(io: { stdout: NodeJS.WritableStream }): Command {
+export function programCommand(io: { stdout: Writable }): Command {
   return addGlobalOptions(new Command('launch-task'))
     .usage('<TaskFamily> [task options] [--workers N] [--module M] [--additional-config F]')
     .description('Run a Pipewright task and everything it requires that is not complete yet.')
