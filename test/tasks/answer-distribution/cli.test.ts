@@ -1,8 +1,12 @@
+import { exec } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../src/core/index.js';
+import { parsePythonJson } from '../../../src/eventlog/parse/index.js';
 import { queryRows } from '../../../src/sql/index.js';
 import { LAUNCH_TASK } from '../../support/paths.js';
 import { describeMysql, MYSQL_TEST_URL } from '../../support/services.js';
@@ -20,6 +24,7 @@ function workDir(): { root: string; src: string; dest: string } {
   return { root, src, dest: join(root, 'dest') };
 }
 
+// The first load of each database runs the default local runner (worker threads); later ones run inline, to keep this file fast.
 describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQLite', () => {
   const dir = workDir();
   const db = `sqlite:${join(dir.root, 'ad.sqlite')}`;
@@ -42,7 +47,7 @@ describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQ
   });
 
   it('replaces the rows with only the new run’s rows on a new --name', async () => {
-    const result = await launchTask([WORKFLOW, ...common, '--name', 'second']);
+    const result = await launchTask([WORKFLOW, ...common, '--name', 'second', '--runner', 'inline']);
     expect(result.code, result.stderr).toBe(0);
     expect(renderDbRows(await queryRows(db, SELECT_ROWS))).toEqual(expectedMysqlRows());
     const markers = await queryRows<{ update_id: string }>(db, "SELECT update_id FROM table_updates WHERE target_table = 'answer_distribution'");
@@ -60,7 +65,7 @@ describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQ
 
   it('AnswerDistributionWorkflow makes both the CSV files and the table from one computation', async () => {
     const outputRoot = join(dir.root, 'csv-workflow');
-    const result = await launchTask(['AnswerDistributionWorkflow', ...common, '--name', 'third', '--output-root', outputRoot]);
+    const result = await launchTask(['AnswerDistributionWorkflow', ...common, '--name', 'third', '--output-root', outputRoot, '--runner', 'inline']);
     expect(result.code, result.stderr).toBe(0);
     for (const [path, bytes] of expectedCsvFiles()) expect(readFileSync(join(outputRoot, path)).equals(bytes), path).toBe(true);
     expect(renderDbRows(await queryRows(db, SELECT_ROWS))).toEqual(expectedMysqlRows());
@@ -103,7 +108,7 @@ describeMysql('launch-task answer distribution into MariaDB (--credentials, as e
     expect(again.code, again.stderr).toBe(0);
     expect(await queryRows(dbUrl, 'SELECT id FROM answer_distribution ORDER BY id')).toEqual(ids);
 
-    const second = await launchTask([WORKFLOW, ...common, '--name', 'second']);
+    const second = await launchTask([WORKFLOW, ...common, '--name', 'second', '--runner', 'inline']);
     expect(second.code, second.stderr).toBe(0);
     expect(renderDbRows(await queryRows(dbUrl, SELECT_ROWS))).toEqual(expectedMysqlRows());
     expect(await queryRows(dbUrl, "SELECT update_id FROM table_updates WHERE target_table = 'answer_distribution'")).toHaveLength(1);
@@ -117,11 +122,37 @@ describe.runIf(existsSync(LAUNCH_TASK))('launch-task AnswerDistributionReport', 
   it("writes the canonical mysql file equal to edX's, and the counts", async () => {
     const out = join(dir.root, 'rows.tsv');
     const stats = join(dir.root, 'stats.json');
-    const args = ['--src', dir.src, '--dest', dir.dest, '--name', 'report', '--output-file', out, '--format', 'mysql', '--stats', stats];
+    const args = ['--src', dir.src, '--dest', dir.dest, '--name', 'report', '--output-file', out, '--format', 'mysql', '--stats', stats, '--runner', 'inline'];
     const result = await launchTask(['AnswerDistributionReport', ...args]);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ANSWER_DIST, 'expected/mysql_answer_distribution_rows.tsv'), 'utf8'));
     const counts = JSON.parse(readFileSync(stats, 'utf8')) as Record<string, number>;
     expect(counts).toMatchObject({ lines: 693, 'kept problem_check events': 66, 'drop:not_server_event': 66, rows: 32 });
+  });
+});
+
+describe.runIf(existsSync(LAUNCH_TASK))('the two stages as Hadoop Streaming programs (cat | map | LC_ALL=C sort | reduce)', () => {
+  const dir = workDir();
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+  const canonical = (json: string) => canonicalJson(parsePythonJson(json));
+
+  it("gives edX's stage 1 records and stage 2 rows", async () => {
+    const args = `--src ${dir.src} --dest ${dir.dest} --name streaming`;
+    const stage = (family: string) =>
+      `node ${LAUNCH_TASK} --streaming map --step 0 ${family} ${args} 2>/dev/null | LC_ALL=C sort | node ${LAUNCH_TASK} --streaming reduce --step 0 ${family} ${args} 2>/dev/null`;
+    const stage1 = join(dir.root, 'stage1.tsv');
+    const stage2 = join(dir.root, 'stage2.tsv');
+    await promisify(exec)(`cat ${ANSWER_DIST_INPUT} | ${stage('ProblemCheckEvent')} > ${stage1} && cat ${stage1} | ${stage('AnswerDistributionPerCourse')} > ${stage2}`, {
+      shell: '/bin/bash',
+    });
+    const parsed = (path: string, jsonColumn: number) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t'))
+        .map((cells) => [...cells.slice(0, jsonColumn), canonical(cells[jsonColumn]!)].join('\t'))
+        .sort();
+    expect(parsed(stage1, 3)).toEqual(parsed(join(ANSWER_DIST, 'expected/stage1_problem_check_answers.tsv'), 3));
+    expect(parsed(stage2, 1)).toEqual(parsed(join(ANSWER_DIST, 'expected/stage2_answer_distribution_per_course.tsv'), 1));
   });
 });
