@@ -60,7 +60,7 @@ export class TtyProgress implements RunObserver {
   }
 
   #redraw(): void {
-    const width = Math.max(20, (this.out.columns ?? 100) - 1);
+    const width = Math.max(20, (this.out.columns || 100) - 1); // 0 columns: a pty that never said
     const lines = [...this.#running].map(([id, state]) => `  ${id}  ${state}`.slice(0, width));
     this.out.write(up(this.#drawn) + CLEAR_TO_END + lines.map((l) => l + '\n').join(''));
     this.#drawn = lines.length;
