@@ -3,6 +3,7 @@
  * `npm run gen-fixtures -- --size 1GB --days 7 --seed 1 [--gzip] [--bad-rate 0.002] --out DIR`:
  * realistic edX tracking logs for benchmarks and soak tests.
  */
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { isUserFacing } from '../../core/errors.js';
 import { generateLogs } from './generate.js';
@@ -23,11 +24,12 @@ const program = new Command('gen-fixtures')
   .option('--start <day>', 'first day, YYYY-MM-DD', '2024-03-04')
   .option('--gzip', 'gzip each file (tracking.log-YYYYMMDD.gz)', false)
   .option('--bad-rate <share>', 'share of lines damaged on purpose (every kind of bad line)', number('--bad-rate'), 0.002)
+  .option('--jobs <n>', 'days written at once, one worker thread each (default: the number of cores)', number('--jobs'), availableParallelism())
   .option('--quiet', 'print only the final summary line', false);
 
 async function main(): Promise<void> {
   program.parse();
-  const o = program.opts<{ out: string; size: string; days: number; seed: number; start: string; gzip: boolean; badRate: number; quiet: boolean }>();
+  const o = program.opts<{ out: string; size: string; days: number; seed: number; start: string; gzip: boolean; badRate: number; jobs: number; quiet: boolean }>();
   const began = process.hrtime.bigint();
   const summary = await generateLogs({
     out: o.out,
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     start: o.start,
     gzip: o.gzip,
     badRate: o.badRate,
+    jobs: o.jobs,
     onDay: (day) => {
       if (!o.quiet) console.log(`${day.path}: ${day.lines} lines, ${(day.bytes / 1e6).toFixed(1)} MB`);
     },

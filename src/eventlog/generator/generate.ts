@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { addDays, isIsoDay } from '../../core/iso-day.js';
-import { writeDay, type DaySummary } from './day-file.js';
-import { buildWorld } from './world.js';
+import type { DayPlan, DaySummary } from './day-file.js';
+import { runDays } from './day-runner.js';
 
 export interface GenerateOptions {
   out: string;
@@ -16,6 +16,8 @@ export interface GenerateOptions {
   badRate?: number;
   /** First day, `YYYY-MM-DD` (default 2024-03-04). */
   start?: string;
+  /** Days written at the same time, each in a worker thread when more than 1 (default 1). */
+  jobs?: number;
   /** Called after each day's file is complete. */
   onDay?: (summary: DaySummary) => void;
 }
@@ -43,22 +45,22 @@ export async function generateLogs(options: GenerateOptions): Promise<GenerateSu
   if (!isIsoDay(start)) throw new UsageError(`--start ${start}: expected a day like 2024-03-04.`);
   if (!Number.isInteger(options.days) || options.days < 1) throw new UsageError(`--days ${options.days}: expected a whole number of days, at least 1.`);
   if (!(badRate >= 0 && badRate <= 1)) throw new UsageError(`--bad-rate ${badRate}: expected a share between 0 and 1, like 0.002.`);
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new UsageError(`--jobs ${options.jobs}: expected a whole number, at least 1.`);
   if (!Number.isSafeInteger(options.seed)) throw new UsageError(`--seed ${options.seed}: expected a whole number.`);
   await mkdir(options.out, { recursive: true });
-  const courses = buildWorld(options.seed);
-  const summary: GenerateSummary = { seed: options.seed, files: [], lines: 0, bytes: 0, kinds: {}, bad: {} };
   const perDay = Math.ceil(options.bytes / options.days);
-  for (let i = 0; i < options.days; i++) {
+  const plans: DayPlan[] = Array.from({ length: options.days }, (_, i) => {
     const day = addDays(start, i);
     const name = `tracking.log-${day.replace(/-/g, '')}${options.gzip ? '.gz' : ''}`;
-    const plan = { path: join(options.out, name), day, bytes: perDay, seed: options.seed, dayIndex: i, badRate, gzip: options.gzip ?? false };
-    const result = await writeDay(plan, courses, addDays(day, -1));
+    return { path: join(options.out, name), day, bytes: perDay, seed: options.seed, dayIndex: i, badRate, gzip: options.gzip ?? false };
+  });
+  const summary: GenerateSummary = { seed: options.seed, files: [], lines: 0, bytes: 0, kinds: {}, bad: {} };
+  for (const result of await runDays(plans, options.jobs ?? 1, options.onDay)) {
     summary.files.push(result);
     summary.lines += result.lines;
     summary.bytes += result.bytes;
     for (const [k, n] of Object.entries(result.kinds)) summary.kinds[k] = (summary.kinds[k] ?? 0) + n;
     for (const [k, n] of Object.entries(result.bad)) summary.bad[k] = (summary.bad[k] ?? 0) + n;
-    options.onDay?.(result);
   }
   await writeFile(join(options.out, SUMMARY_FILE), JSON.stringify(summary, null, 2) + '\n');
   return summary;

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseSize } from '../../../src/eventlog/generator/index.js';
+import { generateLogs, parseSize } from '../../../src/eventlog/generator/index.js';
 import { REPO_ROOT } from '../../support/paths.js';
 
 function runCli(args: string[]) {
@@ -11,13 +12,18 @@ function runCli(args: string[]) {
 }
 
 describe('gen-fixtures CLI', () => {
-  it('writes the requested days and prints one summary line', () => {
+  it('writes the requested days in worker threads, the same bytes as one thread, and prints one summary line', async () => {
     const out = mkdtempSync(join(tmpdir(), 'pipewright-gen-cli-'));
-    const result = runCli(['--size', '60KB', '--days', '2', '--seed', '3', '--gzip', '--out', out, '--quiet']);
+    const result = runCli(['--size', '60KB', '--days', '2', '--seed', '3', '--gzip', '--jobs', '2', '--out', out, '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^2 files, \d+ lines \(\d+ damaged on purpose\), 0\.1 MB in/);
     expect(readdirSync(out).sort()).toEqual(['_generator-summary.json', 'tracking.log-20240304.gz', 'tracking.log-20240305.gz']);
+    const inProcess = await generateLogs({ out: mkdtempSync(join(tmpdir(), 'pipewright-gen-cli-')), bytes: 60_000, days: 2, seed: 3, jobs: 1 });
+    for (const file of inProcess.files) {
+      const name = file.path.split('/').pop()!;
+      expect(gunzipSync(readFileSync(join(out, `${name}.gz`))).equals(readFileSync(file.path)), name).toBe(true);
+    }
   });
 
   it('rejects a bad size with one line and the usage exit code', () => {

@@ -90,8 +90,8 @@ describe('generateLogs', () => {
     expect(second.some((l) => l.includes('"time": "2024-02-28T23:5'))).toBe(true);
   });
 
-  it('is deterministic: same seed, same bytes (gzip or not); another seed, other bytes', async () => {
-    const again = await generateLogs({ out: scratch(), bytes: 3_000_000, days: 3, seed: 11, badRate: 0.03, start: '2024-02-28', gzip: true });
+  it('is deterministic: same seed, same bytes (gzip or not, in worker threads or not); another seed, other bytes', async () => {
+    const again = await generateLogs({ out: scratch(), bytes: 3_000_000, days: 3, seed: 11, badRate: 0.03, start: '2024-02-28', gzip: true, jobs: 2 });
     again.files.forEach((f, i) => {
       expect(f.path.endsWith('.gz')).toBe(true);
       expect(gunzipSync(readFileSync(f.path)).equals(readFileSync(summary.files[i]!.path))).toBe(true);
@@ -111,5 +111,6 @@ describe('generateLogs', () => {
     await expect(generateLogs({ out: scratch(), bytes: 10, days: 0, seed: 1 })).rejects.toThrow(/--days 0/);
     await expect(generateLogs({ out: scratch(), bytes: 10, days: 1, seed: 1, badRate: 2 })).rejects.toThrow(/--bad-rate 2/);
     await expect(generateLogs({ out: scratch(), bytes: 10, days: 1, seed: 1, start: '2024-02-30' })).rejects.toThrow(/--start 2024-02-30/);
+    await expect(generateLogs({ out: scratch(), bytes: 10, days: 1, seed: 1, jobs: 0 })).rejects.toThrow(/--jobs 0/);
   });
 });
