@@ -57,10 +57,10 @@ async function answerDistributionRows(root: string): Promise<string[]> {
   return renderDbRows(await queryRows(db, SELECT_ROWS));
 }
 
-async function fileBackend(root: string, server: string): Promise<BatchingFileBackend> {
+async function fileBackend(root: string, server: string, maxBytes = 256 * 1024): Promise<BatchingFileBackend> {
   const dir = join(root, 'logs', server);
   await mkdir(dir, { recursive: true });
-  return BatchingFileBackend.open({ dir, maxBytes: 256 * 1024, batchSize: 100, rotateOnClose: true });
+  return BatchingFileBackend.open({ dir, maxBytes, batchSize: 100, rotateOnClose: true });
 }
 
 describe.runIf(BUILT)('round trip into AnswerDistributionToMySQLTaskWorkflow', () => {
@@ -82,7 +82,7 @@ describe.runIf(BUILT)('round trip into AnswerDistributionToMySQLTaskWorkflow', (
 
   it('HTTP collector -> batching file backend -> rotated gzip -> expected rows', async () => {
     const root = await tempDir('pw-roundtrip-');
-    const tracker = edxTracker(await fileBackend(root, 'collector1'));
+    const tracker = edxTracker(await fileBackend(root, 'collector1', 64 * 1024));
     const collector = new Collector({ listeners: [trackerListener(tracker, { trustClientContext: true })] });
     const { port } = await collector.listen();
     const post = (path: string, body: unknown) =>
@@ -94,8 +94,11 @@ describe.runIf(BUILT)('round trip into AnswerDistributionToMySQLTaskWorkflow', (
         : await post('/', { service: 'track', name: 'edx.path_event', data, context: { ...context, event_type: name } });
       expect(response.status).toBe(200);
     };
-    // Eight clients at a time; order does not matter, the events carry their own times.
-    const queue = [...events];
+    // Only events mentioning problem_check (the workflow's own first filter drops the rest
+    // unread), which keeps this test fast while still covering path-style names and browser
+    // events. Eight clients at a time; order does not matter, the events carry their own times.
+    const queue = events.filter((e) => JSON.stringify(e).includes('problem_check'));
+    expect(queue.length).toBeGreaterThan(100);
     await Promise.all(Array.from({ length: 8 }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await send(next);
     }));
