@@ -8,8 +8,8 @@ import {
   QueueFullError,
   RotatingLogFile,
   TrackerClosedError,
-  UsageError,
 } from '../../src/tracking/index.js';
+import { UsageError } from '../../src/core/errors.js';
 import { GatedWriter, PIPELINE_PATTERN, readAllRecords, tempDir } from './support.js';
 
 const lines = async (path: string) => (await readFile(path, 'utf8')).split('\n').filter(Boolean);

@@ -47,7 +47,7 @@ describe('collector', () => {
     const c = await start({ trust: true });
     const response = await c.post('/track/problem_check', { data: { answers: { q1: 'a' } }, context: { course_id: 'edX/E929/2014_T2', event_source: 'server' } }, { 'user-agent': 'test-agent/1', referer: 'http://lms/x' });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { id: string; key: string };
     expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), key: 'in.gen.track.problem_check' });
     await c.tracker.flush();
     const [record] = await readAllRecords(c.dir);
@@ -90,7 +90,7 @@ describe('collector', () => {
     expect(ok.headers.get('location')).toBe('https://example.org/a');
     const evil = await fetch(c.url('/away/out?to=' + encodeURIComponent('https://evil.test/')), { redirect: 'manual' });
     expect(evil.status).toBe(400);
-    expect((await evil.json()).error).toMatch(/redirect host 'evil.test' is not allowed/);
+    expect(((await evil.json()) as any).error).toMatch(/redirect host 'evil.test' is not allowed/);
     await c.tracker.flush();
     expect((await readAllRecords(c.dir)).map((r) => r.context.collector.channel)).toEqual(['pixel', 'pixel', 'redirect']);
   });
@@ -109,7 +109,7 @@ describe('collector', () => {
     for (const [request, status, message] of cases) {
       const response = await request;
       expect(response.status).toBe(status);
-      expect((await response.json()).error).toMatch(message);
+      expect(((await response.json()) as any).error).toMatch(message);
     }
     expect((await fetch(c.url('/track/x'), { method: 'OPTIONS' })).status).toBe(204);
     expect(c.file.counters.get('Accepted', 'events')).toBe(0);
@@ -119,7 +119,7 @@ describe('collector', () => {
     const c = await start();
     const response = await c.post('/track/big', { pad: 'x'.repeat(5000) });
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toMatch(/over the limit of 4000/);
+    expect(((await response.json()) as any).error).toMatch(/over the limit of 4000/);
   });
 
   it('answers 503 with Retry-After when the queue is full and after shutdown, never 200', async () => {

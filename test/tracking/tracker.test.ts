@@ -8,8 +8,8 @@ import {
   Tracker,
   TrackerClosedError,
   unregisterTracker,
-  UsageError,
 } from '../../src/tracking/index.js';
+import { UsageError } from '../../src/core/errors.js';
 
 const fixedClock = () => new Date('2014-05-02T16:02:25.143Z');
 
