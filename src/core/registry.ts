@@ -1,4 +1,5 @@
 import { Config } from './config.js';
+import { DefinitionError } from './errors.js';
 import type { TaskClass } from './task.js';
 
 /**
@@ -19,7 +20,7 @@ export class Registry {
     const family = familyOf(cls);
     const existing = this.#families.get(family);
     if (existing && existing !== cls)
-      throw new Error(`Two task classes are both named ${family}; rename one or set static familyName.`);
+      throw new DefinitionError(`Two task classes are both named ${family}; rename one or set static familyName.`);
     this.#families.set(family, cls);
     return cls;
   }

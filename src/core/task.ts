@@ -116,6 +116,20 @@ export abstract class Task {
     return this.id;
   }
 
+  /**
+   * Another task built from this one's parameters (every parameter both
+   * classes declare), with `overrides` on top: luigi's clone(), the usual way
+   * a workflow passes its parameters to the tasks it requires.
+   *
+   *     requires() { return this.clone(ProblemCheckEvent, { dest: join(this.dest, 'events') }); }
+   */
+  clone<T extends Task>(cls: new (params: Record<string, unknown>) => T, overrides: Record<string, unknown> = {}): T {
+    const wanted = (cls as unknown as TaskClass).parameters;
+    const shared: Record<string, unknown> = {};
+    for (const name of Object.keys(wanted)) if (name in this.#params && this.#params[name] !== undefined) shared[name] = this.#params[name];
+    return new cls({ ...shared, ...overrides });
+  }
+
   /** Tasks that must be complete before run(): a task, or arrays/records of tasks. */
   requires(): Tree<Task> {
     return [];

@@ -58,3 +58,26 @@ describe('Task', () => {
     expect(await new Wrap().complete()).toBe(true);
   });
 });
+
+describe('clone', () => {
+  class Upstream extends WithGreeting(Task) {
+    static override parameters = { ...super.parameters, who: p.string(), depth: p.int({ default: 1 }) };
+    declare who: string;
+    declare depth: number;
+  }
+
+  it('passes every shared parameter and applies overrides, leaving the rest to defaults', () => {
+    const greet = new Greet({ who: 'ada', greeting: 'hi', times: 4 });
+    const up = greet.clone(Upstream, { depth: 2 });
+    expect(up).toBeInstanceOf(Upstream);
+    expect(up.params).toEqual({ greeting: 'hi', who: 'ada', depth: 2 });
+  });
+
+  it('when two classes share a family name then registering the second is a definition error', async () => {
+    const { Registry } = await import('../../src/core/index.js');
+    const reg = new Registry();
+    reg.register(Greet);
+    const Other = { Greet: class Greet extends Task {} }.Greet;
+    expect(() => reg.register(Other)).toThrow(DefinitionError);
+  });
+});
