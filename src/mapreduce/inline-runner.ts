@@ -36,7 +36,7 @@ export class InlineRunner implements MapReduceRunner {
             await runPhase(task, (t) => new MapPhase(t, step, i, collect(out, partitions)), (phase) =>
               mapSplit(split, phase, { records: false, prefilter: task.mapperPrefilter, onCorrupt: task.onCorruptInput, counters: phase.task.counters }),
             );
-            mapped.push(...combine(task, step, i, out, partitions));
+            for (const r of combine(task, step, i, out, partitions)) mapped.push(r);
           }
         } else {
           for (const [p, records] of previous.entries()) {
@@ -50,7 +50,7 @@ export class InlineRunner implements MapReduceRunner {
                 }
               }
             });
-            mapped.push(...combine(task, step, i, out, partitions));
+            for (const r of combine(task, step, i, out, partitions)) mapped.push(r);
           }
         }
         sortRecords(mapped);

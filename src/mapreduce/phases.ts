@@ -96,10 +96,17 @@ export function reduceGroups(task: MapReduceTask, step: MapReduceStep, stepIndex
   phase.finish();
 }
 
+/** JSON-decodes values as the reducer pulls them (an iterator object: cheaper than a generator per key). */
 function decodeEach(values: Iterable<string>): Iterable<unknown> {
-  return {
-    *[Symbol.iterator]() {
-      for (const v of values) yield JSON.parse(v);
+  const source = values[Symbol.iterator]();
+  const decoded: Iterator<unknown> & Iterable<unknown> = {
+    next() {
+      const n = source.next();
+      return n.done ? n : { done: false, value: JSON.parse(n.value) };
+    },
+    [Symbol.iterator]() {
+      return decoded;
     },
   };
+  return decoded;
 }

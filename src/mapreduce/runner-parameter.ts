@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ChoiceParameter, p, registry } from '../core/index.js';
+import { ChoiceParameter, p, registry, UsageError } from '../core/index.js';
 
 export const RUNNER_NAMES = ['inline', 'local', 'hadoop'] as const;
 export type RunnerName = (typeof RUNNER_NAMES)[number];
@@ -17,8 +17,11 @@ class RunnerParameter extends ChoiceParameter<RunnerName> {
     Object.defineProperty(this, 'hasDefault', { value: true });
     Object.defineProperty(this, 'defaultValue', {
       get: () => {
-        const configured = registry.config.get('mapreduce', 'runner');
-        return configured === undefined ? 'local' : this.parse(configured.trim());
+        const configured = registry.config.get('mapreduce', 'runner')?.trim();
+        if (configured === undefined) return 'local';
+        if (!(RUNNER_NAMES as readonly string[]).includes(configured))
+          throw new UsageError(`[mapreduce] runner = ${configured} is not a runner; use one of ${RUNNER_NAMES.join(', ')} (or pass --runner).`);
+        return configured;
       },
     });
   }
@@ -29,6 +32,6 @@ export const mapReduceParameters = {
   runner: new RunnerParameter(),
   nReduceTasks: p.int({ default: availableParallelism(), identity: false, description: 'reduce partitions, one part file each (edX --n-reduce-tasks)' }),
   mapWorkers: p.int({ default: availableParallelism(), identity: false, description: 'worker threads of the local runner (default: the core count)' }),
-  sortBufferMb: p.float({ default: 64, identity: false, description: 'map output kept in memory per worker before a sorted run is spilled to disk' }),
+  sortBufferMb: p.float({ default: 32, identity: false, description: 'map output kept in memory per worker before a sorted run is spilled to disk' }),
   onCorruptInput: p.choice(['error', 'skip'] as const, { default: 'error', identity: false, description: 'a corrupt or truncated gzip input: fail (error) or count it and go on (skip)' }),
 };

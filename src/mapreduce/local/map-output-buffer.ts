@@ -1,11 +1,11 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Group } from '../grouping.js';
-import { formatRecord, partitionOf } from '../keys.js';
+import { groupSorted, type EncodedRecord, type Group } from '../grouping.js';
+import { partitionOf } from '../keys.js';
 import type { EmitEncoded } from '../phases.js';
-import { combineSorted, recordBytes, sortRecords, type BufferedRecord } from '../sorted-run.js';
-import { LineWriter } from './line-writer.js';
-import { compactSpills } from './spill-merge.js';
+import { RecordBuffer } from './record-buffer.js';
 import type { Segment } from './segment-reader.js';
+import { compactSpills, MERGE_FACTOR } from './spill-merge.js';
 
 /** A sorted run on disk: one file, partitions stored one after another, with where each one lies. */
 export interface Spill {
@@ -20,6 +20,8 @@ export function segmentsOf(spills: Spill[], partition: number): Segment[] {
     .filter((s) => s.end > s.start);
 }
 
+const WRITE_BLOCK = 1 << 20;
+
 /**
  * Map output of one map task: partitioned and kept in memory up to a byte
  * budget, then sorted (and combined, when the step has a combiner) and
@@ -27,14 +29,12 @@ export function segmentsOf(spills: Spill[], partition: number): Segment[] {
  * by the budget whatever the input size.
  */
 export class MapOutputBuffer {
-  #records: BufferedRecord[] = [];
-  #bytes = 0;
+  readonly #records: RecordBuffer;
   readonly spills: Spill[] = [];
   /** The emit function to give the map phase. */
   readonly emit: EmitEncoded = (key, value) => {
-    this.#records.push({ partition: partitionOf(key, this.partitions), key, value });
-    this.#bytes += recordBytes(key, value);
-    if (this.#bytes >= this.budgetBytes) this.spill();
+    this.#records.add(partitionOf(key, this.partitions), key, value);
+    if (this.#records.bytes >= this.budgetBytes) this.spill();
   };
 
   constructor(
@@ -43,36 +43,69 @@ export class MapOutputBuffer {
     /** Directory and file name prefix for this task's spills. */
     readonly spillPrefix: string,
     readonly combine?: (groups: Iterable<Group>, emit: EmitEncoded) => void,
-  ) {}
+  ) {
+    this.#records = new RecordBuffer(budgetBytes);
+  }
 
-  /** Spill what is left and merge this task's runs into one file with an index, as a Hadoop map task does. */
+  /** Spill what is left; if the task made very many runs, merge them so a reducer never opens too many files. */
   finish(): Spill[] {
     this.spill();
-    return compactSpills(this.spills, this.partitions, this.spillPrefix, { target: 1, ownsInputs: true });
+    return compactSpills(this.spills, this.partitions, this.spillPrefix, { target: MERGE_FACTOR, ownsInputs: true });
   }
 
   /** Sort, combine and write what is in memory as one run. */
   spill(): void {
-    if (this.#records.length === 0) return;
-    let records = this.#records;
-    this.#records = [];
-    this.#bytes = 0;
-    sortRecords(records);
-    if (this.combine) records = combineSorted(records, this.partitions, this.combine);
-    const writer = new LineWriter(`${this.spillPrefix}-${this.spills.length}`);
-    const ranges: [number, number][] = [];
-    let i = 0;
-    try {
-      for (let p = 0; p < this.partitions; p++) {
-        const start = writer.bytes;
-        for (; i < records.length && records[i]!.partition === p; i++) writer.line(formatRecord(records[i]!.key, records[i]!.value));
-        ranges.push([start, writer.bytes]);
-      }
-    } finally {
-      writer.close();
+    if (this.#records.count === 0) return;
+    let source = this.#records;
+    let order = source.sortedOrder();
+    if (this.combine) {
+      const combined = new RecordBuffer(Math.min(source.bytes, this.budgetBytes));
+      this.combine(groupSorted(recordsOf(source, order)), (key, value) => combined.add(partitionOf(key, this.partitions), key, value));
+      source = combined;
+      order = combined.sortedOrder();
     }
-    this.spills.push({ path: writer.path, ranges });
+    this.spills.push(writeRun(source, order, this.partitions, `${this.spillPrefix}-${this.spills.length}`));
+    this.#records.clear();
   }
+}
+
+function* recordsOf(buffer: RecordBuffer, order: Uint32Array): Generator<EncodedRecord> {
+  for (const i of order) yield [buffer.key(i), buffer.value(i)];
+}
+
+/** Write records in the given (sorted) order as `key<TAB>value` lines, noting where each partition lies. */
+function writeRun(buffer: RecordBuffer, order: Uint32Array, partitions: number, path: string): Spill {
+  const fd = openSync(path, 'w');
+  const ranges: [number, number][] = [];
+  let written = 0;
+  let block = Buffer.allocUnsafe(WRITE_BLOCK);
+  let at = 0;
+  const flush = () => {
+    if (at > 0) writeSync(fd, block, 0, at);
+    written += at;
+    at = 0;
+  };
+  try {
+    let n = 0;
+    for (let p = 0; p < partitions; p++) {
+      const start = written + at;
+      for (; n < order.length && buffer.partitionOf(order[n]!) === p; n++) {
+        const i = order[n]!;
+        let next = buffer.copyLine(i, block, at);
+        if (next < 0) {
+          flush();
+          if (buffer.lineLength(i) > block.length) block = Buffer.allocUnsafe(buffer.lineLength(i));
+          next = buffer.copyLine(i, block, at);
+        }
+        at = next;
+      }
+      ranges.push([start, written + at]);
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return { path, ranges };
 }
 
 export function spillPrefix(dir: string, mapTask: number): string {
