@@ -35,6 +35,7 @@ export interface SummaryInput {
 export function formatSummary(input: SummaryInput): string {
   const { counts, exitCode } = input;
   const lines: string[] = [];
+  const outcomes = [...input.outcomes]; // may be a one-shot iterator
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   if (input.error !== undefined) lines.push(`Cannot run: ${describe(input.error, input.debug)}`);
   else if (total > 0 && counts.complete === total)
@@ -42,9 +43,9 @@ export function formatSummary(input: SummaryInput): string {
   else {
     lines.push(`Scheduled ${total} task${total === 1 ? '' : 's'}:`);
     for (const status of Object.keys(LABELS) as TaskStatus[])
-      if (counts[status] > 0) lines.push(`  ${counts[status]} ${LABELS[status]}`);
+      if (counts[status] > 0) lines.push(`  ${counts[status]} ${LABELS[status]}: ${byFamily(outcomes.filter((o) => o.status === status))}`);
   }
-  const problems = [...input.outcomes].filter((o) => o.status === 'failed' || o.status === 'missing');
+  const problems = outcomes.filter((o) => o.status === 'failed' || o.status === 'missing');
   if (problems.length > 0) {
     lines.push('Problems:');
     for (const o of problems) lines.push(`  ${o.status === 'failed' ? 'FAILED' : 'MISSING'} ${o.task.id}: ${describe(o.error, input.debug)}`);
@@ -53,6 +54,13 @@ export function formatSummary(input: SummaryInput): string {
   if (counterLines.length > 0) lines.push('Counters:', ...counterLines.map((l) => `  ${l}`));
   lines.push(`Exit code ${exitCode}: ${EXIT_MEANING[exitCode] ?? 'see above'}.`);
   return lines.join('\n');
+}
+
+/** `2 CountLines, 1 Report`: which kinds of task, most frequent first. */
+function byFamily(outcomes: readonly TaskOutcome[]): string {
+  const counts = new Map<string, number>();
+  for (const o of outcomes) counts.set(o.task.family, (counts.get(o.task.family) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([family, n]) => `${n} ${family}`).join(', ');
 }
 
 /** `Discard Unparseable Event: 12`, one per counter, sorted by group then name. */

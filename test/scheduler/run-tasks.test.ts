@@ -25,7 +25,7 @@ describe('runTasks', () => {
     expect(first.exitCode).toBe(ExitCode.ok);
     expect(ran.sort()).toEqual(['base', 'left', 'right', 'top'].sort());
     expect(first.counts).toMatchObject({ ran: 4, failed: 0 });
-    expect(first.summary).toContain('4 ran successfully');
+    expect(first.summary).toContain('  4 ran successfully: 4 Step\n');
     ran.length = 0;
     const second = await runTasks([top()]);
     expect(ran).toEqual([]);
