@@ -1,6 +1,6 @@
 import { pythonFloatRepr, pythonJsonDumps, type PyValue } from '../../eventlog/parse/index.js';
 import { COLUMN_ORDER, type DistributionRow } from './columns.js';
-import { compareCodePoints } from './distribution.js';
+import { compareUtf8 } from '../../mapreduce/keys.js';
 import { MYSQL_COLUMNS, type MysqlRow } from './mysql-rows.js';
 
 /**
@@ -31,6 +31,6 @@ export function mysqlTsv(rows: Iterable<MysqlRow>): string {
 }
 
 function tsvText(header: readonly string[], lines: string[]): string {
-  lines.sort(compareCodePoints);
+  lines.sort(compareUtf8);
   return [header.join('\t'), ...lines].map((line) => line + '\n').join('');
 }

@@ -1,5 +1,6 @@
 import { pyHas } from '../../eventlog/parse/python/py-value.js';
 import { isTruthy, parsePythonJson, type PyValue } from '../../eventlog/parse/index.js';
+import { compareUtf8 } from '../../mapreduce/keys.js';
 import type { DistributionRow } from './columns.js';
 import { groupingKey } from './grouping.js';
 import { dictGet, isJsonObject, type JsonObject } from './json-value.js';
@@ -79,18 +80,5 @@ function parseRecord(json: string): JsonObject {
 
 /** Python's tuple order on (timestamp, json): code point order, the first element first. */
 export function compareTimedRecords(a: TimedRecord, b: TimedRecord): number {
-  return compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1]);
-}
-
-/** Code point order (Python 3 / wide-build Python 2), which differs from JS's UTF-16 order above U+FFFF. */
-export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
+  return compareUtf8(a[0], b[0]) || compareUtf8(a[1], b[1]);
 }

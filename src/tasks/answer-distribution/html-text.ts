@@ -1,10 +1,9 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { isPythonWhitespace } from '../../eventlog/parse/index.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
-// Python's str.split() with no argument: runs of Unicode whitespace (str.isspace), not JS's \s.
-const PYTHON_WHITESPACE_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /**
  * The visible text of an HTML fragment, as edX's `get_text_from_html` gives it
@@ -21,8 +20,7 @@ export function htmlToText(markup: string): string {
 
 function collectText(node: Node, tokens: string[]): void {
   if (node.nodeName === '#text') {
-    for (const piece of (node as DefaultTreeAdapterMap['textNode']).value.split(PYTHON_WHITESPACE_RUN))
-      if (piece !== '') tokens.push(piece);
+    pythonSplit((node as DefaultTreeAdapterMap['textNode']).value, tokens);
     return;
   }
   const children = (node as ParentNode).childNodes;
@@ -30,4 +28,16 @@ function collectText(node: Node, tokens: string[]): void {
   // <template> keeps its children in a separate fragment; html5lib's etree keeps them inline.
   const content = (node as DefaultTreeAdapterMap['template']).content;
   if (node.nodeName === 'template' && content) collectText(content, tokens);
+}
+
+// Python's str.split() with no argument: runs of Python whitespace separate words (not JS's \s).
+function pythonSplit(text: string, into: string[]): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isPythonWhitespace(text.charCodeAt(i));
+    if (space && start >= 0) {
+      into.push(text.slice(start, i));
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
 }

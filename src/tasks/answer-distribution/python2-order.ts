@@ -1,5 +1,5 @@
 import { PyFloat } from '../../eventlog/parse/python/py-value.js';
-import { compareCodePoints } from './distribution.js';
+import { compareUtf8 } from '../../mapreduce/keys.js';
 import { isJsonObject } from './json-value.js';
 
 /**
@@ -13,7 +13,7 @@ export function comparePython2(a: unknown, b: unknown): number {
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (ra === RANK.number) return compareNumbers(toNumber(a), toNumber(b));
-  if (ra === RANK.string) return compareCodePoints(a as string, b as string);
+  if (ra === RANK.string) return compareUtf8(a as string, b as string);
   if (ra === RANK.list) return compareLists(a as unknown[], b as unknown[]);
   if (ra === RANK.dict) return Object.keys(a as object).length - Object.keys(b as object).length;
   return 0;

@@ -3,7 +3,7 @@ import { p, Task } from '../../core/index.js';
 import { LocalTarget, type DirectoryTarget } from '../../targets/index.js';
 import { mysqlTsv, perCourseTsv } from './canonical-tsv.js';
 import type { DistributionRow } from './columns.js';
-import { compareCodePoints } from './distribution.js';
+import { compareUtf8 } from '../../mapreduce/keys.js';
 import { mysqlRow } from './mysql-rows.js';
 import { paramsFor } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
@@ -47,7 +47,7 @@ export class AnswerDistributionReport extends Task {
       const stage1 = this.requires().requires().output();
       const lines = await countLines(await this.requires().requires().inputFiles());
       const counts = { lines, ...loadCounters(stage1), ...loadCounters(stage2) };
-      const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareCodePoints(a, b)));
+      const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareUtf8(a, b)));
       await new LocalTarget(this.stats).writeText(JSON.stringify(sorted, null, 2) + '\n');
     }
   }
@@ -55,7 +55,7 @@ export class AnswerDistributionReport extends Task {
   private async render(files: string[]): Promise<string> {
     if (this.format === 'edx') {
       const lines = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).flatMap((text) => text.split('\n').filter((l) => l !== ''));
-      return lines.sort(compareCodePoints).map((l) => l + '\n').join('');
+      return lines.sort(compareUtf8).map((l) => l + '\n').join('');
     }
     const rows: { courseId: string; row: DistributionRow }[] = [];
     for await (const entry of readDistributionRows(files)) rows.push(entry);
