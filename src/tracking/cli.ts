@@ -94,7 +94,20 @@ interface ConsumeOptions {
 
 async function consume(o: ConsumeOptions, log: (line: string) => void): Promise<void> {
   const file = await BatchingFileBackend.open({ dir: o.dir, batchSize: o.batchSize, flushIntervalMs: o.flushIntervalMs });
-  const consumer = await BrokerConsumer.start({ url: o.amqpUrl, queue: o.queue, exchange: o.exchange, backend: file, batchSize: o.batchSize, flushIntervalMs: o.flushIntervalMs });
+  const consumer = await BrokerConsumer.start({
+    url: o.amqpUrl,
+    queue: o.queue,
+    exchange: o.exchange,
+    backend: file,
+    batchSize: o.batchSize,
+    flushIntervalMs: o.flushIntervalMs,
+    onError: (error) => log(`track-collector consume: ${(error as Error).message ?? error}`),
+    onConnectionLost: (error) => {
+      // Unacked messages are back in the queue; exit non-zero so a supervisor restarts us.
+      log(`track-collector consume: lost the RabbitMQ connection${error ? ` (${error.message})` : ''}; exiting`);
+      void file.close().finally(() => process.exit(1));
+    },
+  });
   installShutdownHooks([consumer, file]);
   log(`track-collector consume: ${o.queue} -> ${o.dir}/tracking.log`);
 }

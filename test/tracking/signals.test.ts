@@ -63,4 +63,12 @@ describe('signals', () => {
     const sorted = [...seqs].sort((a, b) => a - b);
     expect(sorted.filter((n, i) => n !== i).slice(0, 5)).toEqual([]);
   }, 30_000);
+
+  it('a script that ends without close() still writes its last partial batch', async () => {
+    const dir = await tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/tracking/fixtures/ends-without-close.ts'), dir], { cwd: REPO_ROOT });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect((await readAllRecords(dir)).map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  }, 30_000);
 });

@@ -33,8 +33,13 @@ export class BrokerBackend implements Backend {
 
   static async open(options: BrokerBackendOptions): Promise<BrokerBackend> {
     const connection = await amqp.connect(options.url);
+    // An 'error' event without a listener would crash the process; report it instead.
+    // Publishes after a broken connection throw, and the routing backend counts them.
+    const report = (error: unknown) => options.onError?.(error);
+    connection.on('error', report);
     try {
       const channel = await connection.createConfirmChannel();
+      channel.on('error', report);
       const topology = await declareTopology(channel, options);
       return new BrokerBackend(connection, channel, { ...options, exchange: topology.exchange });
     } catch (error) {

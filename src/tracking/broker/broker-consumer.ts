@@ -23,6 +23,8 @@ export interface BrokerConsumerOptions extends BrokerTopology {
   /** Remember this many message ids to drop redeliveries; 0 turns dedup off. */
   dedupWindow?: number;
   onError?: (error: unknown) => void;
+  /** The broker went away (not by close()): unacked messages are back in the queue; restart. */
+  onConnectionLost?: (error?: Error) => void;
 }
 
 export class BrokerConsumer {
@@ -31,6 +33,7 @@ export class BrokerConsumer {
   #commits: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #consumerTag = '';
+  #stopping = false;
   readonly #dedup: DedupWindow | undefined;
 
   private constructor(
@@ -44,12 +47,20 @@ export class BrokerConsumer {
 
   static async start(options: BrokerConsumerOptions): Promise<BrokerConsumer> {
     const connection = await amqp.connect(options.url);
+    // Without listeners these would crash the process. Unacked messages return to the
+    // queue when the connection goes; the operator restarts the consumer.
+    const report = (error: unknown) => options.onError?.(error);
+    connection.on('error', report);
     const channel = await connection.createChannel();
+    channel.on('error', report);
     await declareTopology(channel, options);
     const batchSize = options.batchSize ?? 100;
     // Unacked messages are bounded by prefetch: memory stays bounded whatever the backlog.
     await channel.prefetch(batchSize * 2);
     const consumer = new BrokerConsumer(connection, channel, options);
+    connection.on('close', (error?: Error) => {
+      if (!consumer.#stopping) options.onConnectionLost?.(error);
+    });
     const reply = await channel.consume(options.queue, (message) => message && consumer.#receive(message), { noAck: false });
     consumer.#consumerTag = reply.consumerTag;
     return consumer;
@@ -110,6 +121,7 @@ export class BrokerConsumer {
 
   /** Stops consuming, acks what is durable, and disconnects; unacked messages go back to the queue. */
   async close(): Promise<void> {
+    this.#stopping = true;
     await this.channel.cancel(this.#consumerTag).catch(() => {});
     await this.#commit();
     await this.channel.close().catch(() => {});
@@ -118,6 +130,7 @@ export class BrokerConsumer {
 
   /** Drops the connection without acking: what a crash looks like to the broker (for tests and drills). */
   async abandon(): Promise<void> {
+    this.#stopping = true;
     clearTimeout(this.#timer);
     await this.connection.close().catch(() => {});
   }

@@ -12,6 +12,7 @@ import type { Backend, EventRecord } from '../event.js';
 import { eventLine } from '../serialize.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../tracker.js';
 import type { LogWriter } from './log-writer.js';
+import { flushBeforeExit } from './flush-before-exit.js';
 import { RotatingLogFile, type RotatingLogFileOptions } from './rotating-log-file.js';
 
 export interface BatchingOptions {
@@ -70,7 +71,10 @@ export class BatchingFileBackend implements Backend {
       rotateOnClose: options.rotateOnClose ?? false,
       onError: options.onError,
     };
+    this.#forgetBeforeExit = flushBeforeExit(this);
   }
+
+  readonly #forgetBeforeExit: () => void;
 
   /** Opens (locks, recovers, creates) `dir/tracking.log` and returns a backend writing there. */
   static async open(options: BatchingFileBackendOptions): Promise<BatchingFileBackend> {
@@ -135,6 +139,7 @@ export class BatchingFileBackend implements Backend {
   }
 
   async #close(): Promise<void> {
+    this.#forgetBeforeExit();
     let timer: NodeJS.Timeout | undefined;
     const hung = 'the writer did not finish within closeTimeoutMs';
     const expired = new Promise<string>((resolve) => {
