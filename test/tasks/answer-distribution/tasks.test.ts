@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Config, registry, UsageError } from '../../../src/core/index.js';
+import {
+  AnswerDistributionOneFilePerCourseTask,
+  AnswerDistributionPerCourse,
+  AnswerDistributionToMySQLTaskWorkflow,
+  ProblemCheckEvent,
+} from '../../../src/tasks/answer-distribution/index.js';
+
+const base = { src: ['/logs'], dest: '/out', name: 'nightly' };
+const saved = registry.config;
+afterEach(() => {
+  registry.config = saved;
+});
+
+describe('answer distribution tasks', () => {
+  it("lay out their outputs under --dest as edX does, one folder per --name", () => {
+    const workflow = new AnswerDistributionToMySQLTaskWorkflow(base);
+    const stage2 = workflow.requires();
+    const stage1 = stage2.requires();
+    expect(stage1).toBeInstanceOf(ProblemCheckEvent);
+    expect(stage1.output().path).toBe(join('/out', 'problem_check_events_nightly'));
+    expect(stage2.output().path).toBe(join('/out', 'answer_distribution_per_course_nightly'));
+    expect(workflow.defaultSqlitePath()).toBe(join('/out', 'answer_distribution.sqlite'));
+    expect(workflow.overwrite).toBe(true);
+  });
+
+  it('pass --src, --include, --manifest and --n-reduce-tasks down to stage 1', () => {
+    const csv = new AnswerDistributionOneFilePerCourseTask({ ...base, include: ['*.gz'], manifest: '/m.txt', nReduceTasks: 3, outputRoot: '/csv' });
+    const stage1 = csv.requires().requires();
+    expect([stage1.src, stage1.include, stage1.manifest, stage1.nReduceTasks]).toEqual([['/logs'], ['*.gz'], '/m.txt', 3]);
+  });
+
+  it('take the counted response types from [answer-distribution] valid_response_types', () => {
+    const config = new Config();
+    config.set('answer-distribution', 'valid_response_types', 'numericalresponse,customresponse');
+    registry.config = config;
+    expect(new AnswerDistributionPerCourse(base).validResponseTypes).toBe('numericalresponse,customresponse');
+    expect(new AnswerDistributionPerCourse({ ...base, validResponseTypes: 'stringresponse' }).validResponseTypes).toBe('stringresponse');
+  });
+
+  it('count the default response types when nothing is configured', () => {
+    expect(new AnswerDistributionPerCourse(base).validResponseTypes).toContain('multiplechoiceresponse');
+  });
+
+  it('refuse --answer-metadata in one line', () => {
+    expect(() => new AnswerDistributionPerCourse({ ...base, answerMetadata: 'meta.json' })).toThrow(UsageError);
+  });
+
+  it('give a different task id, so a new load, for a new --name', () => {
+    expect(new AnswerDistributionToMySQLTaskWorkflow(base).id).not.toBe(new AnswerDistributionToMySQLTaskWorkflow({ ...base, name: 'other' }).id);
+    expect(new AnswerDistributionToMySQLTaskWorkflow(base).id).toBe(new AnswerDistributionToMySQLTaskWorkflow({ ...base, nReduceTasks: 7 }).id);
+  });
+});
