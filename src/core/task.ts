@@ -1,5 +1,5 @@
 import { Counters } from './counters.js';
-import { DefinitionError, UsageError } from './errors.js';
+import { DefinitionError, RetryableError, UsageError } from './errors.js';
 import { flatten, mapTree, type Tree } from './flatten.js';
 import { taskId } from './identity.js';
 import { ParameterValueError, toKebab, type Parameter, type ParameterSpecs } from './parameters/parameter.js';
@@ -161,7 +161,11 @@ export abstract class Task {
 
   /** Whether a failure of run() is worth retrying. Default: errors the task marks RetryableError. */
   isRetryable(error: unknown): boolean {
-    return error instanceof Error && error.name === 'RetryableError';
+    if (error instanceof RetryableError) return true;
+    // Subclasses count too, and so does a RetryableError from a second copy of this module.
+    for (let proto = error instanceof Error ? Object.getPrototypeOf(error) : null; proto; proto = Object.getPrototypeOf(proto))
+      if (proto.constructor?.name === 'RetryableError') return true;
+    return false;
   }
 
   /** Add to a named counter; counters reach the run summary. */

@@ -93,6 +93,20 @@ describe('runTasks', () => {
     expect((await runTasks([tooFlaky])).outcomes.get(tooFlaky.id)).toMatchObject({ status: 'failed', attempts: 2 });
   });
 
+  it('retries subclasses of RetryableError too', async () => {
+    class Hiccup extends RetryableError {}
+    class Flaky extends Step {
+      tries = 0;
+      override async run() {
+        if (++this.tries === 1) throw new Hiccup('connection reset');
+        await super.run();
+      }
+    }
+    const task = new Flaky({ dir, name: 'hiccup', attempts: 2 });
+    expect((await runTasks([task])).exitCode).toBe(0);
+    expect(task.tries).toBe(2);
+  });
+
   it('never retries a definition error, even when the task says every error is retryable', async () => {
     class Eager extends Step {
       override isRetryable() {
