@@ -17,10 +17,13 @@ export async function duckdbFilter(roots: string[], threads: number): Promise<{ 
 /** The answer distribution rows as TSV cells (null as \N), sorted; written to `out` when given. */
 export async function duckdbAnswerDistribution(roots: string[], threads: number, out?: string): Promise<{ rows: number; tsv: string[] }> {
   const rows = await query(answerDistributionSql(inputFiles(roots)), threads);
-  const tsv = rows.map((row) => row.map((cell) => (cell === null ? '\\N' : String(cell))).join('\t'));
+  const tsv = rows.map((row) => row.map((cell) => (cell === null ? '\\N' : escapeCell(String(cell)))).join('\t'));
   if (out) writeFileSync(out, tsv.join('\n') + '\n');
   return { rows: rows.length, tsv };
 }
+
+/** One row per line: backslash, tab, newline and CR escaped as in the project's canonical TSV. */
+const escapeCell = (text: string) => text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 async function query(sql: string, threads: number): Promise<unknown[][]> {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
