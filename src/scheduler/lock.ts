@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LockHeldError } from '../core/errors.js';
+import { LockHeldError, UsageError } from '../core/errors.js';
 import type { Task } from '../core/task.js';
 
 /** Where lock files go unless `[core] lock_dir` says otherwise. */
 export function defaultLockDir(): string {
-  return join(tmpdir(), 'pipewright-locks');
+  // Per user: the directory is private (0700), so a shared one would lock other users out.
+  return join(tmpdir(), `pipewright-locks-${process.getuid?.() ?? 'user'}`);
 }
 
 interface LockInfo {
@@ -26,7 +27,11 @@ interface LockInfo {
  * Returns a function that releases every lock taken.
  */
 export function acquireRunLocks(roots: readonly Task[], lockDir: string): () => void {
-  mkdirSync(lockDir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(lockDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new UsageError(`Cannot create the lock directory ${lockDir}: ${(error as NodeJS.ErrnoException).code}; set [core] lock_dir or --lock-dir to a writable folder.`);
+  }
   const held: Array<() => void> = [];
   const releaseAll = () => held.splice(0).reverse().forEach((release) => release());
   try {
@@ -52,7 +57,8 @@ function acquireOne(task: Task, lockDir: string): () => void {
       writeFileSync(path, JSON.stringify(mine) + '\n', { flag: 'wx', mode: 0o600 });
       return () => releaseIfMine(path, mine.token);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new UsageError(`Cannot write the lock file ${path}: ${code}; set [core] lock_dir or --lock-dir to a writable folder.`);
     }
     const text = readText(path);
     if (text === undefined) continue; // released between our open and our read: try again

@@ -16,6 +16,7 @@ const EXIT_MEANING: Record<number, string> = {
   [ExitCode.taskFailed]: 'a task failed',
   [ExitCode.missingInput]: 'input is missing',
   [ExitCode.locked]: 'another run holds the lock',
+  [ExitCode.usage]: 'usage error',
 };
 
 export interface SummaryInput {

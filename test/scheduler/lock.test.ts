@@ -61,3 +61,13 @@ describe('run locks', () => {
     expect(existsSync(join(dir, 'root.txt'))).toBe(false);
   });
 });
+
+describe('lock directory problems', () => {
+  it('when the lock directory cannot be created then the run exits 64 saying how to fix it', async () => {
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, '');
+    const result = await runTasks([new Step({ dir, name: 'root' })], { lockDir: join(blocker, 'locks') });
+    expect(result.exitCode).toBe(64);
+    expect(result.summary).toContain(`Cannot create the lock directory ${join(blocker, 'locks')}: ENOTDIR; set [core] lock_dir or --lock-dir to a writable folder.`);
+  });
+});
