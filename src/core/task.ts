@@ -1,9 +1,10 @@
 import { Counters } from './counters.js';
-import { DefinitionError, RetryableError, UsageError } from './errors.js';
+import { DefinitionError, RetryableError } from './errors.js';
 import { flatten, mapTree, type Tree } from './flatten.js';
 import { taskId } from './identity.js';
-import { ParameterValueError, toKebab, type Parameter, type ParameterSpecs } from './parameters/parameter.js';
-import { familyOf, registry } from './registry.js';
+import type { ParameterSpecs } from './parameters/parameter.js';
+import { resolveParameters } from './task-parameters.js';
+import { familyOf } from './registry.js';
 import type { Target } from './target.js';
 
 /** How the scheduler retries a failed run(). Only errors isRetryable() accepts are retried. */
@@ -61,27 +62,7 @@ export abstract class Task {
   constructor(params: Record<string, unknown> = {}) {
     const cls = this.constructor as TaskClass;
     const family = familyOf(cls);
-    const specs = cls.parameters;
-    for (const name of Object.keys(params))
-      if (!(name in specs) && params[name] !== undefined)
-        throw new DefinitionError(`${family} has no parameter '${name}' (known: ${Object.keys(specs).join(', ') || 'none'}).`);
-    for (const [name, spec] of Object.entries(specs)) {
-      let value: unknown;
-      try {
-        if (params[name] !== undefined) value = spec.normalize(params[name]);
-        else {
-          const fromConfig = registry.config.get(family, name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()));
-          if (fromConfig !== undefined) value = spec.parse(fromConfig);
-          else if (spec.hasDefault) value = normalizedDefault(family, name, spec);
-          else throw new UsageError(`${family}: requires the parameter --${toKebab(name)} (${spec.typeName}).`);
-        }
-      } catch (error) {
-        if (error instanceof ParameterValueError) {
-          const shown = params[name] !== undefined ? JSON.stringify(params[name]) : describeConfigValue(family, name);
-          throw new UsageError(`${family}: bad value ${shown} for --${toKebab(name)}: ${error.message}.`);
-        }
-        throw error;
-      }
+    for (const [name, value] of Object.entries(resolveParameters(family, cls.parameters, params))) {
       this.#params[name] = value;
       Object.defineProperty(this, name, { value, enumerable: true, writable: false, configurable: true });
     }
@@ -177,25 +158,6 @@ export abstract class Task {
   reportProgress(info: ProgressInfo): void {
     this.reporter?.progress(this, info);
   }
-}
-
-/** Defaults go through normalize() like every other value (a JS user may write `default: '2014'` for an interval). */
-function normalizedDefault(family: string, name: string, spec: Parameter): unknown {
-  const value = spec.defaultValue;
-  if (value === undefined || value === null) return value;
-  try {
-    return spec.normalize(value);
-  } catch (error) {
-    if (!(error instanceof ParameterValueError)) throw error;
-    throw new DefinitionError(`${family}: the default ${JSON.stringify(value)} of --${toKebab(name)} is not valid: ${error.message}.`);
-  }
-}
-
-/** `"abc" (from [Family] key in file.cfg)`, for errors about a value that came from config. */
-function describeConfigValue(family: string, name: string): string {
-  const key = name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-  const found = registry.config.lookup(family, key);
-  return found ? `${JSON.stringify(found.value)} (from [${family}] ${key} in ${found.source})` : 'its default';
 }
 
 /** A task that only gathers others: complete when all it requires is complete. */
