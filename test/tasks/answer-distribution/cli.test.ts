@@ -1,5 +1,5 @@
 import { exec } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,23 +80,25 @@ describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQ
 });
 
 describeMysql('launch-task answer distribution into MariaDB (--credentials, as edX passes them)', () => {
-  const dir = workDir();
   const database = 'pipewright_test_answer_dist';
   const url = new URL(MYSQL_TEST_URL);
-  const credentials = join(dir.root, 'credentials.json');
-  const common = ['--src', dir.src, '--dest', dir.dest, '--credentials', credentials, '--database', database];
   const dbUrl = `mysql://${url.username}:${url.password}@${url.host}/${database}`;
+  let common: string[] = [];
+  let root = '';
 
   beforeAll(async () => {
+    const dir = workDir();
+    root = dir.root;
+    const credentials = join(dir.root, 'credentials.json');
+    common = ['--src', dir.src, '--dest', dir.dest, '--credentials', credentials, '--database', database];
     const admin = await mysql.createConnection(MYSQL_TEST_URL);
     await admin.query(`DROP DATABASE IF EXISTS ${database}`);
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.end();
     const creds = { host: url.hostname, port: Number(url.port), username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(credentials, JSON.stringify(creds));
   });
-  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("loads edX's 32 rows, skips a rerun, and a new --name replaces them", async () => {
     const first = await launchTask([WORKFLOW, ...common, '--name', 'first']);
