@@ -70,6 +70,9 @@ describe('launch-task runs', () => {
   it('when run a second time then nothing runs and the summary says so', async () => {
     const first = await run(['EchoParams', '--dest', 'once.json']);
     expect(first.stderr).toContain('1 ran successfully');
+    // Not a terminal: plain timestamped lines, as cron mail shows them.
+    expect(first.stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z running EchoParams\(/m);
+    expect(first.stderr).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z done EchoParams\(.* in \d+\.\d s$/m);
     const second = await run(['EchoParams', '--dest', 'once.json']);
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('Nothing to do: all 1 task already complete.');
