@@ -29,11 +29,15 @@ export interface HotFunction {
 
 export interface ProfileSummary {
   file: string;
+  /** Sampled time, idle included. */
   totalMs: number;
+  /** Time the thread waited ("(idle)"): a main thread waiting on its workers is mostly this. */
+  idleMs: number;
+  /** Functions by self time, idle left out, largest first; share is of the busy time. */
   top: HotFunction[];
 }
 
-export function summarizeProfile(path: string, limit = 15): ProfileSummary {
+export function summarizeProfile(path: string): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, HotFunction>();
@@ -50,16 +54,40 @@ export function summarizeProfile(path: string, limit = 15): ProfileSummary {
     entry.selfMs += micros / 1000;
     self.set(key, entry);
   });
-  const top = [...self.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, limit);
-  for (const entry of top) entry.share = total === 0 ? 0 : entry.selfMs / (total / 1000);
-  return { file: path, totalMs: total / 1000, top };
+  const idleMs = self.get('(idle) ')?.selfMs ?? 0;
+  self.delete('(idle) ');
+  return { file: path, totalMs: total / 1000, idleMs, top: ranked([...self.values()]) };
+}
+
+function ranked(entries: HotFunction[]): HotFunction[] {
+  const busy = entries.reduce((sum, entry) => sum + entry.selfMs, 0);
+  for (const entry of entries) entry.share = busy === 0 ? 0 : entry.selfMs / busy;
+  return entries.sort((a, b) => b.selfMs - a.selfMs);
+}
+
+/** All threads together: what dominates the whole run. */
+export function combineProfiles(summaries: ProfileSummary[]): ProfileSummary {
+  const merged = new Map<string, HotFunction>();
+  for (const summary of summaries)
+    for (const entry of summary.top) {
+      const key = `${entry.name} ${entry.where}`;
+      const into = merged.get(key) ?? { ...entry, selfMs: 0 };
+      into.selfMs += entry.selfMs;
+      merged.set(key, into);
+    }
+  return {
+    file: `all ${summaries.length} threads`,
+    totalMs: summaries.reduce((sum, s) => sum + s.totalMs, 0),
+    idleMs: summaries.reduce((sum, s) => sum + s.idleMs, 0),
+    top: ranked([...merged.values()]),
+  };
 }
 
 /** Every profile in a directory (one per thread or process), largest first. */
-export function summarizeProfiles(dir: string, limit?: number): ProfileSummary[] {
+export function summarizeProfiles(dir: string): ProfileSummary[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => summarizeProfile(join(dir, name), limit))
+    .map((name) => summarizeProfile(join(dir, name)))
     .sort((a, b) => b.totalMs - a.totalMs);
 }
 
@@ -74,7 +102,8 @@ function shorten(url: string): string {
 export function profileMarkdown(summaries: ProfileSummary[], perProfile = 12): string {
   const out: string[] = [];
   for (const summary of summaries) {
-    out.push(`${summary.file.split('/').pop()}: ${(summary.totalMs / 1000).toFixed(2)} s sampled`, '', '| self ms | share | function | where |', '|---:|---:|---|---|');
+    const busy = (summary.totalMs - summary.idleMs) / 1000;
+    out.push(`${summary.file.split('/').pop()}: ${busy.toFixed(2)} s busy, ${(summary.idleMs / 1000).toFixed(2)} s idle`, '', '| self ms | share of busy | function | where |', '|---:|---:|---|---|');
     for (const hot of summary.top.slice(0, perProfile))
       out.push(`| ${hot.selfMs.toFixed(0)} | ${(hot.share * 100).toFixed(1)}% | ${hot.name} | ${hot.where} |`);
     out.push('');
