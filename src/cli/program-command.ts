@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Registry } from '../core/registry.js';
 import { addGlobalOptions } from './global-options.js';
@@ -9,6 +10,7 @@ export function programCommand(io: { stdout: Writable }): Command {
     .usage('<TaskFamily> [task options] [--workers N] [--module M] [--additional-config F]')
     .description('Run a Pipewright task and everything it requires that is not complete yet.')
     .option('--list', 'list the task families that can be launched')
+    .version(packageVersion(), '--version', 'print the Pipewright version')
     .addHelpText('after', '\nlaunch-task <TaskFamily> --help lists that task\'s parameters.\nExit codes: 0 done or nothing to do, 1 a task failed, 2 missing input, 3 another run holds the lock, 64 usage error.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => {} });
@@ -25,4 +27,10 @@ export function formatFamilyList(registry: Registry): string {
       return `${family.padEnd(width)}  ${about}`.trimEnd() + '\n';
     })
     .join('');
+}
+
+function packageVersion(): string {
+  // dist/cli/ and src/cli/ are both two levels below package.json.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
 }

@@ -50,6 +50,7 @@ describe('launch-task parameters', () => {
     const list = await run(['--list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^EchoParams\s+Writes its parameters as JSON\.$/m);
+    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = await run(['EchoParams', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--count <int>\s+\(int, default: 1\)/);
