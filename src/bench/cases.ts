@@ -31,6 +31,8 @@ export interface BenchContext {
 export interface BenchCase {
   id: string;
   label: string;
+  /** Column heading in the ratio table. */
+  short: string;
   kind: CaseKind;
   /** Why it cannot run here (missing piece or server), or undefined when it can. */
   unavailable(context: BenchContext): Promise<string | undefined>;
@@ -47,6 +49,7 @@ const node = (context: BenchContext, probe: string, args: string[]): Invocation 
 /** `cat` or `gzip -dc` into /dev/null: reading (and inflating) the bytes, nothing else. */
 export const ioFloor: BenchCase = {
   id: 'io',
+  short: 'I/O floor',
   label: 'cat / gzip -dc > /dev/null (I/O floor)',
   kind: 'floor',
   unavailable: always,
@@ -58,6 +61,7 @@ export const ioFloor: BenchCase = {
 
 export const scanFloor: BenchCase = {
   id: 'scan',
+  short: 'scan floor',
   label: 'Node: find problem_check lines in Buffers (scan floor)',
   kind: 'floor',
   unavailable: always,
@@ -66,6 +70,7 @@ export const scanFloor: BenchCase = {
 
 export const parseFloor: BenchCase = {
   id: 'parse',
+  short: 'parse floor',
   label: 'Node: JSON.parse every line (parse floor)',
   kind: 'floor',
   unavailable: always,
@@ -74,6 +79,7 @@ export const parseFloor: BenchCase = {
 
 export const duckdbFilter: BenchCase = {
   id: 'duckdb-filter',
+  short: 'DuckDB filter',
   label: 'DuckDB: read_ndjson, count server problem_check events',
   kind: 'competitor',
   unavailable: duckdbMissing,
@@ -82,6 +88,7 @@ export const duckdbFilter: BenchCase = {
 
 export const duckdbAnswerDistribution: BenchCase = {
   id: 'duckdb-answer-dist',
+  short: 'DuckDB SQL',
   label: 'DuckDB: answer distribution in SQL',
   kind: 'competitor',
   unavailable: duckdbMissing,

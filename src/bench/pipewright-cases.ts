@@ -56,6 +56,7 @@ function countOutputRows(dest: string): number | undefined {
 
 export const answerDistributionPerCourse: BenchCase = {
   id: 'pw-per-course',
+  short: 'AnswerDistributionPerCourse',
   label: 'Pipewright: AnswerDistributionPerCourse',
   kind: 'pipewright',
   unavailable: familyMissing('AnswerDistributionPerCourse'),
@@ -64,6 +65,7 @@ export const answerDistributionPerCourse: BenchCase = {
 
 export const workflowIntoSqlite: BenchCase = {
   id: 'pw-sqlite',
+  short: 'workflow into SQLite',
   label: 'Pipewright: AnswerDistributionToMySQLTaskWorkflow into SQLite',
   kind: 'pipewright',
   unavailable: familyMissing('AnswerDistributionToMySQLTaskWorkflow'),
@@ -73,6 +75,7 @@ export const workflowIntoSqlite: BenchCase = {
 
 export const workflowIntoMariadb: BenchCase = {
   id: 'pw-mariadb',
+  short: 'workflow into MariaDB',
   label: 'Pipewright: AnswerDistributionToMySQLTaskWorkflow into MariaDB',
   kind: 'pipewright',
   unavailable: async (context) => (await familyMissing('AnswerDistributionToMySQLTaskWorkflow')(context)) ?? (await mariadbMissing(context.mysqlUrl)),

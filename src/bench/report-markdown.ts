@@ -24,7 +24,8 @@ export function renderMarkdown(results: BenchResults): string {
     for (const row of rows) out.push(caseRow(row));
     out.push('', ...ratioTable(rows), '');
   }
-  out.push('## Targets (issue 6)', '', ...targetLines(results).map((line) => `- ${line}`), '');
+  const targets = targetLines(results);
+  out.push('## Targets (issue 6)', '', ...(targets.caveat ? [targets.caveat, ''] : []), ...targets.lines.map((line) => `- ${line}`), '');
   if (results.scale.length > 0) {
     out.push('## Scale: answer distribution peak RSS as input grows', '', '| input | peak RSS MB | MB/s |', '|---|---:|---:|');
     for (const row of results.scale)
@@ -43,7 +44,8 @@ export function renderMarkdown(results: BenchResults): string {
 
 const mb = (bytes: number) => (bytes / MB).toFixed(0);
 const fmt = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? 'n/a' : value.toFixed(digits));
-const range = (value: Spread, digits: number) => `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
+const number = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const range = (value: Spread, digits: number) => `${number(value.median, digits)} (${number(value.min, digits)}–${number(value.max, digits)})`;
 
 function caseRow(row: CaseResult): string {
   if (row.status !== 'ok') return `| ${row.label} | ${row.status === 'failed' ? 'failed' : 'not available'} | | | | ${row.note ?? ''} |`;
@@ -73,7 +75,7 @@ function ratioTable(rows: CaseResult[]): string[] {
   const products = rows.filter((row) => row.kind === 'pipewright' && row.status === 'ok');
   if (products.length === 0) return ['Pipewright rows: not available yet, so no ratios.'];
   const lines = [
-    `| Pipewright ÷ | ${baselines.map((row) => row.caseId).join(' | ')} |`,
+    `| Pipewright ÷ | ${baselines.map((row) => row.short).join(' | ')} |`,
     `|---|${baselines.map(() => '---:').join('|')}|`,
   ];
   for (const product of products) {
@@ -81,7 +83,7 @@ function ratioTable(rows: CaseResult[]): string[] {
       const ratio = speedRatio(product, baseline);
       return ratio === undefined ? 'n/a' : `${ratio.toFixed(2)}x`;
     });
-    lines.push(`| ${product.label.replace(/^Pipewright: /, '')} | ${cells.join(' | ')} |`);
+    lines.push(`| ${product.short} | ${cells.join(' | ')} |`);
   }
   return lines;
 }

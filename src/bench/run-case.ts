@@ -7,6 +7,7 @@ import { MB, megabytesPerSecond, spread, type Spread } from './stats.js';
 export interface CaseResult {
   caseId: string;
   label: string;
+  short: string;
   kind: BenchCase['kind'];
   set: string;
   gzip: boolean;
@@ -32,7 +33,7 @@ export interface RunCaseOptions {
 }
 
 export async function runCase(benchCase: BenchCase, set: DataSet, context: BenchContext, options: RunCaseOptions): Promise<CaseResult> {
-  const base = { caseId: benchCase.id, label: benchCase.label, kind: benchCase.kind, set: set.name, gzip: set.gzip, runs: [] };
+  const base = { caseId: benchCase.id, label: benchCase.label, short: benchCase.short, kind: benchCase.kind, set: set.name, gzip: set.gzip, runs: [] };
   const reason = await benchCase.unavailable(context);
   if (reason) {
     options.log(`  ${benchCase.label}: ${reason}`);

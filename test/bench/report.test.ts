@@ -7,7 +7,7 @@ import { describeMachine } from '../../src/bench/machine.js';
 
 /** A measured row from wall times; MB/s follows from the set size, as runCase computes it. */
 function row(caseId: string, kind: CaseResult['kind'], wallSeconds: number[] | string): CaseResult {
-  const base = { caseId, label: caseId, kind, set: 'quick', gzip: false, runs: [] };
+  const base = { caseId, label: caseId, short: caseId, kind, set: 'quick', gzip: false, runs: [] };
   if (typeof wallSeconds === 'string') return { ...base, status: 'unavailable', note: wallSeconds };
   return {
     ...base,
