@@ -75,6 +75,12 @@ describe('collector', () => {
     ]);
     expect(JSON.parse(records[0]!.event)).toEqual({ x: '1', y: 'two' });
     expect(JSON.parse(records[1]!.event)).toEqual({ n: 2 });
+    // A client-chosen id survives as context.event_id, so a retried request can be deduplicated.
+    const retried = await c.post('/track/edx.ui.click', { id: 'a1b2c3d4-retry', n: 3 });
+    expect(((await retried.json()) as any).id).toBe('a1b2c3d4-retry');
+    await c.tracker.flush();
+    expect((await readAllRecords(c.dir))[2]!.context.event_id).toBe('a1b2c3d4-retry');
+    expect((await c.post('/track/x', { id: 'no spaces allowed' })).status).toBe(400);
   });
 
   it('answers a pixel for .gif and the pixel service, and redirects only to allow-listed hosts', async () => {

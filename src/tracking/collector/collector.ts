@@ -111,7 +111,7 @@ export class Collector {
     const channel: Channel = ext === 'gif' || service === 'pixel' ? 'pixel' : service === 'redir' ? 'redirect' : 'http';
     const header = (h: string) => String(request.headers[h] ?? '');
     return {
-      id: randomUUID(),
+      id: payload.id ?? randomUUID(),
       key: `in.gen.${service}.${name}`,
       channel,
       service,

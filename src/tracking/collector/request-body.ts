@@ -28,6 +28,8 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
 export interface ParsedPayload {
   service?: string;
   name?: string;
+  /** A client-chosen event id, so a retried request can be deduplicated downstream. */
+  id?: string;
   data: JsonObject;
   context: JsonObject;
 }
@@ -53,12 +55,15 @@ export function parsePayload(body: Buffer, contentType: string, query: URLSearch
       fields = parsed;
     }
   }
-  const { service, name, context, data, ...rest } = fields;
+  const { service, name, context, data, id, ...rest } = fields;
+  if (id !== undefined && (typeof id !== 'string' || !/^[\w-]{8,64}$/.test(id)))
+    throw new HttpError(400, 'body.id must be 8-64 letters, digits, _ or - (e.g. a UUID)');
   if (context !== undefined && !isPlainObject(context)) throw new HttpError(400, 'body.context must be an object');
   if (data !== undefined && !isPlainObject(data)) throw new HttpError(400, 'body.data must be an object');
   return {
     service: typeof service === 'string' ? service : query.get('service') ?? undefined,
     name: typeof name === 'string' ? name : query.get('name') ?? undefined,
+    id,
     data: { ...fromQuery, ...((data ?? rest) as JsonObject) },
     context: (context ?? {}) as JsonObject,
   };
