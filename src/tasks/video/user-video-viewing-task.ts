@@ -1,0 +1,56 @@
+import { p } from '../../core/index.js';
+import { WithEventLogSelection } from '../../eventlog/selection/index.js';
+import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
+import { DirectoryTarget } from '../../targets/index.js';
+import { COUNTERS } from './parameters.js';
+import { videoEventFromLine } from './video-event.js';
+import { viewingsOf, type TimedVideoEvent } from './viewings.js';
+
+const Base = WithEventLogSelection(MapReduceTask);
+// Drops that happen before the line is known to be a video event: edX counts them under "Event".
+const EVENT_LEVEL = new Set(['Discard Unparseable Event', 'Discard Missing Time Field', 'Discard Outside Date Interval']);
+
+type ViewerKey = [userId: number, courseId: string, moduleId: string];
+
+/**
+ * edX UserVideoViewingTask: every play/pause/seek/stop_video event of
+ * --interval, grouped by (user, course, video); each user's events become
+ * viewings. Writes `--output-root/part-*`, lines
+ * `user_id course_id encoded_module_id duration start_timestamp start_offset end_offset ended_by` (tab-separated).
+ */
+export class UserVideoViewingTask extends Base {
+  static override description = 'Video viewings (play -> pause/stop/seek) of every user, from raw tracking logs of --interval.';
+  static override moduleUrl = import.meta.url;
+  static override parameters = { ...Base.parameters, outputRoot: p.path({ description: 'Directory for the viewing part files.' }) };
+  declare outputRoot: string;
+
+  override output(): DirectoryTarget {
+    return new DirectoryTarget(this.outputRoot);
+  }
+
+  override *mapper(line: string): Pairs {
+    const result = videoEventFromLine(line, (day) => this.eventInInterval(day));
+    if ('ignore' in result) return;
+    if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
+    const e = result.event;
+    if (/[\t\n]/.test(e.moduleId)) return void this.incrementCounter(COUNTERS, 'Discard Video Id With Tab Or Newline');
+    this.incrementCounter(COUNTERS, 'Output Video Events from Mapper');
+    yield [[e.userId, e.courseId, e.moduleId], [e.timestamp, e.eventType, e.currentTime, e.oldTime, e.duration]];
+  }
+
+  override *reducer(key: ViewerKey, values: Iterable<TimedVideoEvent>): Pairs {
+    for (const outcome of viewingsOf([...values])) {
+      if ('drop' in outcome) {
+        this.incrementCounter(COUNTERS, outcome.drop);
+        continue;
+      }
+      const v = outcome.viewing;
+      this.incrementCounter(COUNTERS, 'Output Viewing');
+      yield [key, [v.duration, v.startTimestamp, v.startOffset, v.endOffset, v.endedBy]];
+    }
+  }
+
+  override formatOutput(key: ViewerKey, value: unknown[]): string {
+    return [...key, ...value].join('\t');
+  }
+}
