@@ -3,3 +3,4 @@
  * task family with the registry, so `launch-task <Family>` can find it.
  */
 export * from './answer-distribution/index.js';
+export * from './video/index.js';
