@@ -1,0 +1,6 @@
+/** Shared pieces of the warehouse-backed workflows (user activity, enrollments): day partitions and config defaults. */
+export * from './config-defaults.js';
+export * from './day-partitions.js';
+export * from './warehouse-parameters.js';
+export * from './overwrite-mysql.js';
+export * from './lines.js';
