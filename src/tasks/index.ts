@@ -3,4 +3,5 @@
  * task family with the registry, so `launch-task <Family>` can find it.
  */
 export * from './answer-distribution/index.js';
+export * from './user-activity/index.js';
 export * from './video/index.js';
