@@ -14,6 +14,7 @@ import { configuredModules, configuredWorkers } from './core-section.js';
 import { formatFamilyList, programCommand } from './program-command.js';
 import { applyFamilyFlags } from './family-flags.js';
 import { loadUserModules } from './load-modules.js';
+import { stopOnSignals } from './interrupt.js';
 import { runStreaming } from './streaming.js';
 import { buildTaskCommand, parseTaskCommand, type ParsedTaskCommand } from './task-command.js';
 
@@ -71,13 +72,16 @@ async function launch(argv: readonly string[], scan: ArgvScan, io: CliIo): Promi
 }
 
 async function runRoot(task: Task, { globals }: ParsedTaskCommand, io: CliIo): Promise<number> {
+  const controller = new AbortController();
+  const removeHandlers = stopOnSignals(controller, io.stderr);
   const result = await runTasks([task], {
+    signal: controller.signal,
     workers: globals.workers ?? configuredWorkers(registry.config) ?? 1,
     lockDir: globals.lock === false ? undefined : (globals.lockDir ?? registry.config.get('core', 'lock_dir') ?? defaultLockDir()),
     display: 'auto',
     output: io.stderr,
     debug: globals.debug,
-  });
+  }).finally(removeHandlers);
   io.stderr.write(result.summary + '\n');
   return result.exitCode;
 }

@@ -12,6 +12,8 @@ export const ExitCode = {
   missingInput: 2,
   locked: 3,
   usage: 64,
+  /** Stopped by SIGINT/SIGTERM before everything ran (128 + SIGINT, the shell's convention). */
+  interrupted: 130,
 } as const;
 
 export class PipewrightError extends Error {

@@ -8,10 +8,11 @@ import type { Task } from '../core/task.js';
  * - `failed`: run(), complete() or requires() threw, or run() left it incomplete.
  * - `missing`: input made outside Pipewright (an ExternalTask) is not there.
  * - `blocked`: not run because a dependency failed or is missing.
+ * - `stopped`: not started because the run was interrupted (RunOptions.signal).
  */
-export type TaskStatus = 'complete' | 'ran' | 'failed' | 'missing' | 'blocked';
+export type TaskStatus = 'complete' | 'ran' | 'failed' | 'missing' | 'blocked' | 'stopped';
 
-export const TASK_STATUSES: readonly TaskStatus[] = ['complete', 'ran', 'failed', 'missing', 'blocked'];
+export const TASK_STATUSES: readonly TaskStatus[] = ['complete', 'ran', 'failed', 'missing', 'blocked', 'stopped'];
 
 export interface TaskOutcome {
   task: Task;
@@ -26,7 +27,7 @@ export interface TaskOutcome {
 }
 
 export interface RunResult {
-  /** 0 all done or nothing to do, 1 a task failed, 2 missing input, 3 locked (see ExitCode). */
+  /** 0 all done or nothing to do, 1 a task failed, 2 missing input, 3 locked, 130 interrupted (see ExitCode). */
   exitCode: number;
   /** Every task the run looked at, by id, in the order they were first seen. */
   outcomes: Map<string, TaskOutcome>;

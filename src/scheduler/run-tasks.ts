@@ -27,6 +27,11 @@ export interface RunOptions {
   observers?: RunObserver[];
   /** Stack traces in the summary. */
   debug?: boolean;
+  /**
+   * When aborted, no further task starts; running ones finish (run() cannot
+   * be cancelled safely) and the result says what was left (luigi's "phase out").
+   */
+  signal?: AbortSignal;
   /** Replaces the wait between retries (tests). */
   sleep?: Sleep;
 }
@@ -77,9 +82,16 @@ async function settleAll(graph: Map<string, GraphNode>, roots: readonly Task[], 
     if (node.state !== 'pending') return record({ task: node.task, status: node.state, error: node.error ?? missingError(node), attempts: 0 });
     const depStatuses = await Promise.all(node.deps.map(settle));
     const badDep = node.deps.find((_, i) => depStatuses[i] !== 'complete' && depStatuses[i] !== 'ran');
-    if (badDep) return record({ task: node.task, status: 'blocked', blockedBy: badDep, attempts: 0 });
+    if (badDep) {
+      const onlyStopped = depStatuses.every((s) => s === 'complete' || s === 'ran' || s === 'stopped');
+      return record({ task: node.task, status: onlyStopped ? 'stopped' : 'blocked', blockedBy: badDep, attempts: 0 });
+    }
     const deps = node.deps.map((d) => graph.get(d)!.task);
-    return record(await limit(() => executeTask(node, deps, observer, options.sleep)));
+    return record(
+      await limit(() =>
+        options.signal?.aborted ? { task: node.task, status: 'stopped' as const, attempts: 0 } : executeTask(node, deps, observer, options.sleep),
+      ),
+    );
   };
   await Promise.all(roots.map((r) => settle(r.id)));
 }
@@ -99,6 +111,7 @@ function resultOf(outcomes: Map<string, TaskOutcome>, error: unknown, debug?: bo
   }
   let exitCode: number = ExitCode.ok;
   if (error !== undefined) exitCode = (error as { exitCode?: number }).exitCode ?? ExitCode.taskFailed;
+  else if (counts.stopped > 0) exitCode = ExitCode.interrupted;
   else if (counts.missing > 0) exitCode = ExitCode.missingInput; // luigi: the highest applicable code wins
   else if (counts.failed > 0) exitCode = ExitCode.taskFailed;
   const summary = formatSummary({ outcomes: outcomes.values(), counts, counters, exitCode, error, debug });

@@ -9,6 +9,7 @@ const LABELS: Record<TaskStatus, string> = {
   failed: 'failed',
   missing: 'missing input',
   blocked: 'not run because a dependency failed or is missing',
+  stopped: 'not started because the run was interrupted',
 };
 
 const EXIT_MEANING: Record<number, string> = {
@@ -17,6 +18,7 @@ const EXIT_MEANING: Record<number, string> = {
   [ExitCode.missingInput]: 'input is missing',
   [ExitCode.locked]: 'another run holds the lock',
   [ExitCode.usage]: 'usage error',
+  [ExitCode.interrupted]: 'interrupted',
 };
 
 export interface SummaryInput {

@@ -30,7 +30,7 @@ export interface CliRun {
 }
 
 /** Runs launch-task as a user would; resolves when it exits. */
-export function launchTask(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> & { pid: number } {
+export function launchTask(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> & { pid: number; stderrSoFar: () => string } {
   const child = spawn(process.execPath, [LAUNCH_TASK, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, PIPEWRIGHT_CONFIG: '', ...options.env },
@@ -40,5 +40,5 @@ export function launchTask(args: string[], options: { cwd?: string; env?: Record
   child.stdout.on('data', (c: Buffer) => (stdout += c));
   child.stderr.on('data', (c: Buffer) => (stderr += c));
   const done = new Promise<CliRun>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, pid: child.pid! })));
-  return Object.assign(done, { pid: child.pid! });
+  return Object.assign(done, { pid: child.pid!, stderrSoFar: () => stderr });
 }

@@ -108,6 +108,23 @@ describe('launch-task runs', () => {
   });
 });
 
+describe('launch-task interrupted', () => {
+  it('when SIGTERM arrives then the running task finishes, nothing new starts, the lock is released and it exits 130', async () => {
+    const running = run(['AfterWait', '--dest', 'after.txt', '--release', join(dir, 'go')]);
+    while (!existsSync(join(dir, 'after.txt.wait.started'))) await sleep(20);
+    process.kill(running.pid, 'SIGTERM');
+    while (!running.stderrSoFar().includes('SIGTERM received')) await sleep(20);
+    await writeFile(join(dir, 'go'), '');
+    const result = await running;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('launch-task: SIGTERM received: starting no more tasks');
+    expect(result.stderr).toContain('1 not started because the run was interrupted: 1 AfterWait');
+    expect(existsSync(join(dir, 'after.txt.wait'))).toBe(true);
+    expect(existsSync(join(dir, 'after.txt'))).toBe(false);
+    expect(readdirSync(lockDir)).toEqual([]);
+  });
+});
+
 describe('launch-task config', () => {
   it('takes the command line over --additional-config over override.cfg over PIPEWRIGHT_CONFIG', async () => {
     await writeFile(join(dir, 'base.cfg'), '[EchoParams]\ncount = 2\nmode = slow\nitems = ["from-env"]\n');

@@ -249,3 +249,31 @@ describe('formatDependencyTree', () => {
     expect(ran).toEqual([]);
   });
 });
+
+describe('interrupting a run', () => {
+  it('when the signal aborts then running tasks finish, nothing new starts, and the run exits 130 saying so', async () => {
+    const controller = new AbortController();
+    class Interrupting extends Step {
+      override async run() {
+        controller.abort();
+        await super.run();
+      }
+    }
+    class Mid extends Step {
+      override requires() {
+        return new Interrupting({ dir, name: 'first' });
+      }
+    }
+    class Top extends Step {
+      override requires() {
+        return new Mid({ dir, name: 'mid' });
+      }
+    }
+    const result = await runTasks([new Top({ dir, name: 'top' })], { signal: controller.signal });
+    expect(ran).toEqual(['first']);
+    expect(result.exitCode).toBe(ExitCode.interrupted);
+    expect(result.counts).toMatchObject({ ran: 1, stopped: 2 });
+    expect(result.summary).toContain('2 not started because the run was interrupted: 1 Mid, 1 Top');
+    expect(result.summary).toContain('Exit code 130: interrupted.');
+  });
+});
