@@ -11,7 +11,7 @@ export function programCommand(io: { stdout: Writable }): Command {
     .description('Run a Pipewright task and everything it requires that is not complete yet.')
     .option('--list', 'list the task families that can be launched')
     .version(packageVersion(), '--version', 'print the Pipewright version')
-    .addHelpText('after', '\nlaunch-task <TaskFamily> --help lists that task\'s parameters.\nExit codes: 0 done or nothing to do, 1 a task failed, 2 missing input, 3 another run holds the lock, 64 usage error.')
+    .addHelpText('after', '\nlaunch-task <TaskFamily> --help lists that task\'s parameters.\nExit codes: 0 done or nothing to do, 1 a task failed, 2 missing input, 3 another run holds the lock, 64 usage error, 130 interrupted.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => {} });
 }
