@@ -1,5 +1,5 @@
 import { p } from '../../core/index.js';
-import { WithEventLogSelection } from '../../eventlog/selection/index.js';
+import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { COUNTERS } from './parameters.js';
@@ -23,9 +23,28 @@ export class UserVideoViewingTask extends Base {
   static override moduleUrl = import.meta.url;
   static override parameters = { ...Base.parameters, outputRoot: p.path({ description: 'Directory for the viewing part files.' }) };
   declare outputRoot: string;
+  #files: Promise<string[]> | undefined;
 
   override output(): DirectoryTarget {
     return new DirectoryTarget(this.outputRoot);
+  }
+
+  /** As the mixin's, except that no file at all is an empty result (a quiet day re-scanned by an incremental run), counted. */
+  override inputFiles(): Promise<string[]> {
+    return (this.#files ??= this.selectFiles());
+  }
+
+  async selectFiles(): Promise<string[]> {
+    const { files, badDates } = await selectByDate(this);
+    if (badDates.length > 0) this.incrementCounter('Input', 'Files With Unreadable Date In Name', badDates.length);
+    if (files.length === 0) this.incrementCounter('Input', 'No Log File In Interval');
+    return files;
+  }
+
+  override async run(): Promise<void> {
+    if ((await this.inputFiles()).length > 0) return super.run();
+    process.stderr.write(`${this.family}: no log file under ${JSON.stringify(this.source)} for ${this.interval}; no viewings.\n`);
+    await this.output().build(async () => undefined);
   }
 
   override *mapper(line: string): Pairs {
