@@ -99,6 +99,35 @@ function shorten(url: string): string {
   return dist !== -1 ? path.slice(dist + 1) : path;
 }
 
+/**
+ * Self time by area (the directory of the code, e.g. dist/eventlog/parse/python,
+ * a package, node's module loader, the garbage collector, native calls): the
+ * shortest honest answer to "what dominates".
+ */
+export function byArea(summary: ProfileSummary): Array<{ area: string; selfMs: number; share: number }> {
+  const areas = new Map<string, number>();
+  for (const entry of summary.top) {
+    const area = areaOf(entry);
+    areas.set(area, (areas.get(area) ?? 0) + entry.selfMs);
+  }
+  const busy = summary.top.reduce((sum, entry) => sum + entry.selfMs, 0);
+  return [...areas].map(([area, selfMs]) => ({ area, selfMs, share: busy === 0 ? 0 : selfMs / busy })).sort((a, b) => b.selfMs - a.selfMs);
+}
+
+function areaOf(entry: HotFunction): string {
+  if (!entry.where) return entry.name.startsWith('(') ? entry.name : entry.name.startsWith('RegExp:') ? '(regular expressions)' : '(native calls: read, open, close, ...)';
+  const file = entry.where.replace(/:\d+$/, '');
+  if (file.startsWith('node:internal/modules') || file.startsWith('node:internal/bootstrap')) return 'node: loading modules';
+  if (file.startsWith('node:')) return `node: ${file.slice(5).split('/')[0]}`;
+  if (!file.startsWith('dist/')) return `package ${file.split('/')[0]!.startsWith('@') ? file.split('/').slice(0, 2).join('/') : file.split('/')[0]}`;
+  return file.split('/').slice(0, -1).join('/');
+}
+
+export function areaMarkdown(summary: ProfileSummary, limit = 12): string {
+  const rows = byArea(summary).slice(0, limit);
+  return ['| self ms | share of busy | area |', '|---:|---:|---|', ...rows.map((row) => `| ${row.selfMs.toFixed(0)} | ${(row.share * 100).toFixed(1)}% | ${row.area} |`), ''].join('\n');
+}
+
 export function profileMarkdown(summaries: ProfileSummary[], perProfile = 12): string {
   const out: string[] = [];
   for (const summary of summaries) {

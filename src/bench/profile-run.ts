@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from './cases.js';
-import { combineProfiles, profileMarkdown, summarizeProfiles } from './cpu-profile.js';
+import { areaMarkdown, combineProfiles, profileMarkdown, summarizeProfiles } from './cpu-profile.js';
 import type { DataSet } from './datasets.js';
 import { answerDistributionPerCourse } from './pipewright-cases.js';
 
@@ -27,8 +27,9 @@ export async function profileAnswerDistribution(set: DataSet, context: BenchCont
     await invocation.cleanup?.();
     if (result.status !== 0) return `The profiled run failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' | ')}\n`;
     const heading = `Profile of ${answerDistributionPerCourse.label} on the ${set.name} set (${(set.uncompressedBytes / 1e6).toFixed(0)} MB, ${set.gzip ? 'gzip' : 'plain'}), ${seconds.toFixed(1)} s wall under the profiler:\n\n`;
-    const threads = summarizeProfiles(profiles);
-    return heading + profileMarkdown([combineProfiles(threads)], 20) + '\nPer thread (main thread first when it is the longest):\n\n' + profileMarkdown(threads, 8);
+ const threads = summarizeProfiles(profiles);
+    const all = combineProfiles(threads);
+    return heading + 'By area, all threads:\n\n' + areaMarkdown(all) + '\nBy function, ' + profileMarkdown([all], 20) + '\nPer thread (main thread first when it is the longest):\n\n' + profileMarkdown(threads, 8);
   } finally {
     rmSync(profiles, { recursive: true, force: true });
   }
