@@ -25,7 +25,7 @@ export interface MeasureOptions {
 }
 
 const GNU_TIME = '/usr/bin/time';
-const STDERR_TAIL = 4096;
+const STDERR_TAIL = 16_384;
 
 /**
  * Runs a command as a child process and measures it from outside: wall time

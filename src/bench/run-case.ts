@@ -49,7 +49,7 @@ export async function runCase(benchCase: BenchCase, set: DataSet, context: Bench
     const produced = result.exitCode === 0 ? invocation.inspect?.() : undefined;
     await invocation.cleanup?.();
     if (result.exitCode !== 0) {
-      const why = result.stderrTail.trim().split('\n').slice(-3).join(' | ') || `exit code ${result.exitCode}`;
+      const why = failureReason(result.stderrTail) || `exit code ${result.exitCode}`;
       options.log(`  ${benchCase.label}: FAILED (exit ${result.exitCode}): ${why}`);
       return { ...base, status: 'failed', note: `exit ${result.exitCode}: ${why}`, runs };
     }
@@ -72,6 +72,13 @@ export async function runCase(benchCase: BenchCase, set: DataSet, context: Bench
       `peak RSS ${summary.peakRssMb ? summary.peakRssMb.median.toFixed(0) + ' MB' : 'n/a'}`,
   );
   return summary;
+}
+
+/** The lines that say why (a launch-task summary lists them under "Problems:"), else the last few. */
+export function failureReason(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  const telling = [...new Set(lines.filter((line) => /FAILED|Error|error:|killed after/.test(line)).map((line) => line.trim()))];
+  return (telling.length > 0 ? telling.slice(-2) : lines.slice(-3)).join(' | ');
 }
 
 function lastJsonLine(stdout: string): unknown {

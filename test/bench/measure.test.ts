@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measure } from '../../src/bench/measure.js';
+import { failureReason } from '../../src/bench/run-case.js';
 import { spread } from '../../src/bench/stats.js';
 
 /** A node process that holds `mb` MB of touched memory for a moment, then exits. */
@@ -35,5 +36,21 @@ describe('spread', () => {
   it('gives the median of odd and even counts and the range', () => {
     expect(spread([5, 1, 3])).toEqual({ median: 3, min: 1, max: 5 });
     expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
+  });
+});
+
+describe('failureReason', () => {
+  it('picks the lines that say why over the trailing counters', () => {
+    const stderr = [
+      '2026-01-01T00:00:00Z running ProblemCheckEvent(...)',
+      '2026-01-01T00:00:01Z FAILED ProblemCheckEvent(...): --src /x holds no input files',
+      'Problems:',
+      '  FAILED ProblemCheckEvent(...): --src /x holds no input files',
+      'Counters:',
+      '  Answer distribution rows: 3',
+      'Exit code 1: a task failed.',
+    ].join('\n');
+    expect(failureReason(stderr)).toBe('2026-01-01T00:00:01Z FAILED ProblemCheckEvent(...): --src /x holds no input files | FAILED ProblemCheckEvent(...): --src /x holds no input files');
+    expect(failureReason('one\ntwo\nthree\nfour')).toBe('two | three | four');
   });
 });
