@@ -1,10 +1,9 @@
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
-import { readTextLines, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
+import { splitIntoDays, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 import { activityFromLine } from './activity-labels.js';
 import { COUNTERS, userActivityTable } from './tables.js';
 
@@ -69,12 +68,7 @@ export class UserActivityTask extends Base {
 
   override async run(): Promise<void> {
     await super.run();
-    const job = this.output();
-    const writer = userActivityTable(this.warehousePath).writer(`${job.path}.staging`);
-    await writer.open();
-    for (const file of await job.partFiles()) for await (const line of readTextLines(file)) writer.write(line.split('\t')[2]!, line);
-    await writer.commit(this.interval.dates());
-    await rm(job.path, { recursive: true, force: true });
+    await splitIntoDays(this.output(), userActivityTable(this.warehousePath), 2, this.interval.dates());
     this.#ran = true;
   }
 }

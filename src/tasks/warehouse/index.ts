@@ -4,3 +4,4 @@ export * from './day-partitions.js';
 export * from './warehouse-parameters.js';
 export * from './overwrite-mysql.js';
 export * from './lines.js';
+export * from './split-into-days.js';

@@ -1,0 +1,54 @@
+import { eventDate, eventTimestampOf, getEventData, isValidCourseId, parseEventLine, pyGet, pythonStr, pythonStrip } from '../../eventlog/parse/index.js';
+
+export const ACTIVATED = 'edx.course.enrollment.activated';
+export const DEACTIVATED = 'edx.course.enrollment.deactivated';
+export const MODE_CHANGED = 'edx.course.enrollment.mode_changed';
+
+/** One enrollment event as the warehouse keeps it: `course_id user_id timestamp event_type mode`, by day. */
+export interface EnrollmentEventRow {
+  date: string;
+  fields: [courseId: string, userId: string, timestamp: string, eventType: string, mode: string];
+}
+
+/** Why a line is not an enrollment event: each is a named counter (edX's "Enrollment Events" group). */
+export type EnrollmentEventDrop =
+  | 'Discard Unparseable Event'
+  | 'Discard Missing Time Field'
+  | 'Discard Event Outside Interval'
+  | 'Discard Missing Event Type'
+  | 'Discard Non-Enrollment Event Type'
+  | 'Discard Enroll Missing Timestamp'
+  | 'Discard Enroll Missing Event Data'
+  | 'Discard Enroll Missing course_id'
+  | 'Discard Enroll Missing user_id'
+  | 'Discard Enroll Missing mode';
+
+/**
+ * edX `CourseEnrollmentEventsTask.mapper`: activated / deactivated /
+ * mode_changed events whose payload names a valid course, a user and a
+ * mode. The course comes from the payload, stripped; the timestamp is the
+ * parsed `time` in ISO form.
+ */
+export function enrollmentEventFromLine(line: string, inInterval: (date: string) => boolean): EnrollmentEventRow | { drop: EnrollmentEventDrop } {
+  const parsed = parseEventLine(line);
+  if ('error' in parsed) return { drop: 'Discard Unparseable Event' };
+  const event = parsed.event;
+  const day = eventDate(event);
+  if (!('date' in day)) return { drop: 'Discard Missing Time Field' };
+  if (!inInterval(day.date)) return { drop: 'Discard Event Outside Interval' };
+  const type = pyGet(event, 'event_type');
+  if (type === undefined || type === null) return { drop: 'Discard Missing Event Type' };
+  if (type !== ACTIVATED && type !== DEACTIVATED && type !== MODE_CHANGED) return { drop: 'Discard Non-Enrollment Event Type' };
+  const timestamp = eventTimestampOf(event);
+  if (timestamp === null) return { drop: 'Discard Enroll Missing Timestamp' };
+  const data = getEventData(event);
+  if (!('data' in data)) return { drop: 'Discard Enroll Missing Event Data' };
+  const rawCourse = pyGet(data.data, 'course_id');
+  const courseId = typeof rawCourse === 'string' ? pythonStrip(rawCourse) : undefined;
+  if (courseId === undefined || !isValidCourseId(courseId)) return { drop: 'Discard Enroll Missing course_id' };
+  const userId = pyGet(data.data, 'user_id');
+  if (userId === undefined || userId === null) return { drop: 'Discard Enroll Missing user_id' };
+  const mode = pyGet(data.data, 'mode');
+  if (mode === undefined || mode === null) return { drop: 'Discard Enroll Missing mode' };
+  return { date: day.date, fields: [courseId, pythonStr(userId), timestamp, type, pythonStr(mode)] };
+}

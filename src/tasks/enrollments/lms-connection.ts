@@ -1,0 +1,26 @@
+import { registry, UsageError } from '../../core/index.js';
+import { parseDatabaseUrl, readCredentialsFile, type ConnectionSpec } from '../../sql/index.js';
+
+/**
+ * `[database-import]`: the LMS database (edX's section for reading
+ * auth_userprofile and friends): `url`, or edX's `credentials` (a JSON
+ * credentials file) with `database`.
+ */
+registry.declareSection('database-import', ['url', 'credentials', 'database']);
+
+/** The LMS database: --import-database-url, --import-credentials, then `[database-import]`. */
+export function lmsConnection(options: { importDatabaseUrl: string; importCredentials: string; importDatabase: string }): ConnectionSpec {
+  const config = registry.config;
+  const database = nonEmpty(options.importDatabase) ?? nonEmpty(config.get('database-import', 'database'));
+  const url = nonEmpty(options.importDatabaseUrl) ?? nonEmpty(config.get('database-import', 'url'));
+  if (url) return parseDatabaseUrl(url);
+  const credentials = nonEmpty(options.importCredentials) ?? nonEmpty(config.get('database-import', 'credentials'));
+  if (credentials) return readCredentialsFile(credentials.replace(/^file:\/\//i, ''), database);
+  throw new UsageError(
+    'The enrollment breakdowns need the LMS auth_userprofile table: give --import-database-url mysql://user:pw@lms-host/edxapp (or [database-import] url, or credentials + database).',
+  );
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
