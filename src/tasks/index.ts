@@ -5,3 +5,6 @@
 export * from './answer-distribution/index.js';
 export * from './user-activity/index.js';
 export * from './video/index.js';
+export * from './module-engagement/index.js';
+export * from './enrollments/index.js';
+export * from './event-export/index.js';
