@@ -33,7 +33,7 @@ describe('launch-task parameters', () => {
 
   it('when a value is bad then it exits 64 with one line naming task, parameter, value and expectation', async () => {
     const result = await run(['EchoParams', '--dest', 'x.json', '--count', 'many']);
-    expect(result.code).toBe(64);
+    expect(result.code, result.stderr).toBe(64);
     expect(result.stderr).toBe('launch-task: EchoParams: bad value "many" for --count: expected a whole number.\n');
     const choice = await run(['EchoParams', '--dest', 'x.json', '--mode', 'medium']);
     expect(choice.stderr).toBe('launch-task: EchoParams: bad value "medium" for --mode: expected one of fast, slow.\n');
@@ -42,7 +42,7 @@ describe('launch-task parameters', () => {
 
   it('when the family is misspelt then it suggests the right one and exits 64', async () => {
     const result = await run(['EchoParam', '--dest', 'x.json']);
-    expect(result.code).toBe(64);
+    expect(result.code, result.stderr).toBe(64);
     expect(result.stderr).toMatch(/^launch-task: Unknown task family 'EchoParam'\. Did you mean EchoParams\?.*\n$/);
   });
 
@@ -82,7 +82,7 @@ describe('launch-task runs', () => {
 
   it('when a task fails then it exits 1 naming the task and its error, and its dependent does not run', async () => {
     const result = await run(['NeedsExplodes', '--dest', 'out.txt']);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/FAILED Explodes\(dest=.*out\.txt\.upstream\)_[0-9a-f]{20}: Error: disk on fire/);
     expect(result.stderr).toContain('1 not run because a dependency failed or is missing');
     expect(existsSync(join(dir, 'out.txt'))).toBe(false);
@@ -90,7 +90,7 @@ describe('launch-task runs', () => {
 
   it('when external input is missing then it exits 2 naming it', async () => {
     const result = await run(['NeedsRawLog', '--src', 'raw.log', '--dest', 'out.txt']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(`MISSING RawLog(path=raw.log)`);
     expect(result.stderr).toContain(`input is not there: ${join(dir, 'raw.log')}`);
   });
@@ -116,7 +116,7 @@ describe('launch-task interrupted', () => {
     while (!running.stderrSoFar().includes('SIGTERM received')) await sleep(20);
     await writeFile(join(dir, 'go'), '');
     const result = await running;
-    expect(result.code).toBe(130);
+    expect(result.code, result.stderr).toBe(130);
     expect(result.stderr).toContain('launch-task: SIGTERM received: starting no more tasks');
     expect(result.stderr).toContain('1 not started because the run was interrupted: 1 AfterWait');
     expect(existsSync(join(dir, 'after.txt.wait'))).toBe(true);
@@ -142,14 +142,14 @@ describe('launch-task config', () => {
     await mkdir(join(dir, 'conf'));
     await writeFile(join(dir, 'conf/typo.cfg'), '[EchoParams]\ncuont = 2\n');
     const result = await run(['EchoParams', '--dest', 'a.json', '--additional-config', 'conf/typo.cfg']);
-    expect(result.code).toBe(64);
+    expect(result.code, result.stderr).toBe(64);
     expect(result.stderr).toBe(`launch-task: ${join(dir, 'conf/typo.cfg')}: [EchoParams] cuont is not read by anything (known keys: count, dest, flag, interval, items, mode); did you mean count?\n`);
   });
 
   it("sets a required task's parameters with luigi's --Family-param flags, over the config", async () => {
     await writeFile(join(dir, 'override.cfg'), '[EchoParams]\ncount = 3\nmode = slow\n');
     const result = await run(['EchoParent', '--dest', 'p.txt', '--EchoParams-count', '7', '--EchoParams-items=a,b']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(echoed('p.txt.child.json')).toMatchObject({ count: 7, mode: 'slow', items: ['a', 'b'] });
     const typo = await run(['EchoParent', '--dest', 'q.txt', '--EchoParams-cont', '7']);
     expect(typo.code).toBe(64);
@@ -159,7 +159,7 @@ describe('launch-task config', () => {
   it('loads modules named in [core] modules', async () => {
     await writeFile(join(dir, 'override.cfg'), `[core]\nmodules = ${MODULE}\n`);
     const result = await launchTask(['EchoParams', '--dest', 'a.json', '--no-lock'], { cwd: dir });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(echoed('a.json').dest).toBe('a.json');
   });
 });
@@ -167,7 +167,7 @@ describe('launch-task config', () => {
 describe('launch-task --dependency-tree', () => {
   it('prints the tree with each task state and runs nothing', async () => {
     const result = await run(['EchoParent', '--dest', 'p.txt', '--dependency-tree']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^└─ EchoParent\(dest=p\.txt\)_[0-9a-f]{20} PENDING\n   └─ EchoParams\(.*\)_[0-9a-f]{20} PENDING\n$/);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -176,7 +176,7 @@ describe('launch-task --dependency-tree', () => {
 describe('launch-task --streaming', () => {
   it('refuses a task that is not a map/reduce task in one line', async () => {
     const result = await run(['--streaming', 'map', '--step', '0', 'EchoParams', '--dest', 'x.json']);
-    expect(result.code).toBe(64);
+    expect(result.code, result.stderr).toBe(64);
     expect(result.stderr).toBe('launch-task: EchoParams is not a map/reduce task; --streaming runs only those.\n');
   });
 });
@@ -185,7 +185,7 @@ describe('the example', () => {
   it('runs the WordCount task built from a custom mixin through the real CLI', async () => {
     await writeFile(join(dir, 'notes.txt'), 'The cat and the hat.\nA cat sat!\n');
     const result = await launchTask(['--module', join(REPO_ROOT, 'examples/word-count.js'), 'WordCount', '--src', 'notes.txt', '--dest', 'counts.tsv', '--min-length', '2', '--no-lock'], { cwd: dir });
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(dir, 'counts.tsv'), 'utf8')).toBe('cat\t2\nthe\t2\nand\t1\nhat\t1\nsat\t1\n');
     expect(result.stderr).toContain('Skip Short Word: 1');
   });
