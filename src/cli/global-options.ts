@@ -19,12 +19,12 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  if (!/^\d+$/.test(value.trim()) || n < 1) throw new InvalidArgumentError('Expected a whole number of at least 1.');
   return n;
 }
 
 function stepNumber(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a step number (0, 1, ...).');
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a step number (0, 1, ...).');
   return Number(value);
 }
 
