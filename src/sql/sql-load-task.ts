@@ -91,13 +91,22 @@ export abstract class SqlLoadTask extends Task {
     }));
   }
 
+  /**
+   * What the marker row records as this load (edX's update_id). Default: the
+   * task id. A task whose loads are keyed otherwise (e.g. by day and content)
+   * overrides it; it is asked again after the task's requirements have run.
+   */
+  updateId(): string {
+    return this.id;
+  }
+
   /** `[mysql] marker_table` (luigi's key), default `table_updates`. */
   markerTable(): string {
     return registry.config.get('mysql', 'marker_table') ?? DEFAULT_MARKER_TABLE;
   }
 
   override output(): SqlTableTarget {
-    return new SqlTableTarget(this.connection().spec, this.table, markerUpdateId(this.id), this.markerTable());
+    return new SqlTableTarget(this.connection().spec, this.table, markerUpdateId(this.updateId()), this.markerTable());
   }
 
   override async run(): Promise<void> {
@@ -110,7 +119,7 @@ export abstract class SqlLoadTask extends Task {
       loadTable(db, {
         table: this.tableSpec(),
         rows: () => this.rows(),
-        updateId: markerUpdateId(this.id),
+        updateId: markerUpdateId(this.updateId()),
         markerTable: this.markerTable(),
         overwrite: this.overwrite,
         partition: this.overwritePartition(),

@@ -1,0 +1,27 @@
+import { p, registry } from '../../core/index.js';
+
+/** edX's `[module-engagement]` keys this workflow reads (the roster keys are not used here). */
+registry.declareSection('module-engagement', ['store_anonymous_username', 'allow_empty_insert', 'overwrite_n_days']);
+registry.declareSection('hive', ['warehouse_path']);
+
+export const COUNTERS = 'Module Engagement';
+
+export const engagementParameters = {
+  warehousePath: p.path({ description: 'Root of the per-day engagement partitions. Default: [hive] warehouse_path, else ./warehouse.' }),
+  storeAnonymousUsername: p.string({
+    description: 'Count anonymous events under this name (e.g. "ANONYMOUS USER", at most 30 characters) instead of dropping them. Default: [module-engagement] store_anonymous_username.',
+  }),
+};
+
+/** Config values filled in before a task is built, so required tasks and worker threads see the same. */
+export function withEngagementDefaults(params: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out = { ...(params ?? {}) };
+  out.warehousePath ??= registry.config.get('hive', 'warehouse_path') ?? 'warehouse';
+  out.storeAnonymousUsername ??= registry.config.get('module-engagement', 'store_anonymous_username') ?? '';
+  return out;
+}
+
+/** `[module-engagement] overwrite_n_days` for the workflow's --overwrite-n-days. */
+export function configuredOverwriteNDays(): string | undefined {
+  return registry.config.get('module-engagement', 'overwrite_n_days');
+}
