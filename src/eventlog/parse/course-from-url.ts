@@ -1,3 +1,4 @@
+import { ccxCourseKey } from './ccx-key.js';
 import { courseKeyToString, parseCourseKey, type CourseKey } from './course-key.js';
 import { parseLocator } from './locator-grammar.js';
 import { isTruthy } from './python/python-truthy.js';
@@ -18,10 +19,15 @@ const COURSE_URL = /^[^\n]*?\/courses\/(?!v[0-9]+\/[^/]+)(?<id>[^/+]+[/+][^/+]+[
 
 export type UrlCourseResult = { courseId: string } | { skip: 'no-course-in-url' } | { crash: 'url-not-string' };
 
-export function courseIdFromUrl(url: PyValue | undefined): UrlCourseResult {
+export function courseIdFromUrl(url: PyValue | undefined, options: { ccx?: boolean } = {}): UrlCourseResult {
   if (!isTruthy(url)) return { skip: 'no-course-in-url' };
   if (typeof url !== 'string') return { crash: 'url-not-string' };
   const block = BLOCK_URL.exec(url)?.groups?.['id'];
+  if (block === undefined && options.ccx === true) {
+    // With [ccx] enabled, a /courses/ccx-v1:.../ URL names its CCX course.
+    const ccx = ccxCourseKey(COURSE_URL.exec(url)?.groups?.['id'] ?? '');
+    if (ccx !== null) return { courseId: ccx };
+  }
   const key = block !== undefined ? blockCourseKey(block) : courseKeyOf(COURSE_URL.exec(url)?.groups?.['id']);
   return key === null ? { skip: 'no-course-in-url' } : { courseId: courseKeyToString(key) };
 }

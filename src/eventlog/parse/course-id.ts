@@ -1,3 +1,4 @@
+import { ccxCourseKey } from './ccx-key.js';
 import { courseIdFromUrl } from './course-from-url.js';
 import { isValidCourseId } from './course-key.js';
 import { isTruthy } from './python/python-truthy.js';
@@ -18,6 +19,8 @@ export type CourseIdResult = { courseId: string } | { skip: CourseIdSkip } | { c
 export interface CourseIdOptions {
   /** edX `from_url=True` (activity, video, engagement...): fall back to the URL in event_type/page. */
   fromUrl?: boolean;
+  /** edX with `[ccx] enabled = true`: `ccx-v1:...+ccx@N` keys are valid course ids too. */
+  ccx?: boolean;
 }
 
 /**
@@ -35,10 +38,13 @@ export function getCourseId(event: PyDict, options: CourseIdOptions = {}): Cours
   if (isTruthy(raw)) {
     if (typeof raw !== 'string') return { crash: 'course-id-not-string' };
     const courseId = pythonStrip(raw);
-    if (courseId !== '') return isValidCourseId(courseId) ? { courseId } : { skip: 'invalid-course-id' };
+    if (courseId !== '') {
+      const valid = isValidCourseId(courseId) || (options.ccx === true && ccxCourseKey(courseId) !== null);
+      return valid ? { courseId } : { skip: 'invalid-course-id' };
+    }
   }
   if (!options.fromUrl) return { skip: 'no-course-id' };
-  const fromUrl = courseIdFromUrl(urlOf(event));
+  const fromUrl = courseIdFromUrl(urlOf(event), { ccx: options.ccx });
   return 'skip' in fromUrl ? { skip: 'no-course-id' } : fromUrl;
 }
 

@@ -8,6 +8,7 @@ export * from './parse-event-line.js';
 export * from './event-data.js';
 export * from './event-timestamp.js';
 export * from './course-key.js';
+export * from './ccx-key.js';
 export * from './course-id.js';
 export * from './course-from-url.js';
 export * from './event-date.js';
