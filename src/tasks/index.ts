@@ -8,3 +8,4 @@ export * from './video/index.js';
 export * from './module-engagement/index.js';
 export * from './enrollments/index.js';
 export * from './event-export/index.js';
+export * from './tags-distribution/index.js';
