@@ -1,8 +1,8 @@
-import { isoDayOf, p, registry, type Task, type TaskClass } from '../../core/index.js';
+import { familyOf, isoDayOf, p, registry, type Task, type TaskClass } from '../../core/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { overwriteParameters, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 
-registry.declareSection('enrollments', ['overwrite_n_days']);
+registry.declareSection('enrollments', ['overwrite_n_days', 'interval_start']);
 
 /** Counter group of the enrollment tasks (edX's groups, merged). */
 export const COUNTERS = 'Enrollments';
@@ -14,6 +14,8 @@ export const COUNTERS = 'Enrollments';
 export const enrollmentParameters = {
   ...mapReduceParameters,
   interval: p.dateInterval({ description: 'Days of enrollment history to report: 2014-07-30-2014-08-07 (end excluded). Daily rows stop the day before the end.' }),
+  intervalStart: p.string({ default: '', identity: false, description: 'Without --interval: its first day. Default: [enrollments] interval_start.' }),
+  intervalEnd: p.string({ default: '', identity: false, description: 'Without --interval: the day after its last (excluded). Default: today (UTC).' }),
   overwriteNDays: p.int({
     identity: false,
     description: 'Re-scan the raw logs of the last N days of --interval; earlier days come from the warehouse (course_enrollment_events/) of earlier runs. Default: [enrollments] overwrite_n_days.',
@@ -33,7 +35,16 @@ export const importDateParameter = {
 /** `[hive] warehouse_path` and `[enrollments] overwrite_n_days` for the parameters the caller left out. */
 export function withEnrollmentDefaults(cls: TaskClass, params: Record<string, unknown> | undefined): Record<string, unknown> {
   const withHive = withConfigDefaults(cls, params, 'hive', { warehousePath: 'warehouse_path' });
-  return withConfigDefaults(cls, withHive, 'enrollments', { overwriteNDays: 'overwrite_n_days' });
+  return intervalFromEnds(cls, withConfigDefaults(cls, withHive, 'enrollments', { overwriteNDays: 'overwrite_n_days', intervalStart: 'interval_start' }));
+}
+
+/** edX: with no --interval, [--interval-start, --interval-end) where the end defaults to today (the nightly form). */
+function intervalFromEnds(cls: TaskClass, params: Record<string, unknown>): Record<string, unknown> {
+  if (params.interval !== undefined || registry.config.has(familyOf(cls), 'interval')) return params;
+  const start = typeof params.intervalStart === 'string' ? params.intervalStart.trim() : '';
+  if (start === '') return params;
+  const end = typeof params.intervalEnd === 'string' && params.intervalEnd.trim() !== '' ? params.intervalEnd.trim() : isoDayOf(Date.now());
+  return { ...params, interval: `${start}-${end}` };
 }
 
 /** The values of `task` for the parameters `cls` declares; empty source/pattern/expand are left out so [event-logs] applies. */
