@@ -43,8 +43,11 @@ export class MapOutputBuffer {
     /** Directory and file name prefix for this task's spills. */
     readonly spillPrefix: string,
     readonly combine?: (groups: Iterable<Group>, emit: EmitEncoded) => void,
+    /** A worker reuses one buffer for all its map tasks rather than leave a budget-sized one to the GC each time. */
+    records?: RecordBuffer,
   ) {
-    this.#records = new RecordBuffer(budgetBytes);
+    this.#records = records ?? new RecordBuffer(budgetBytes);
+    this.#records.clear();
   }
 
   /** Spill what is left; if the task made very many runs, merge them so a reducer never opens too many files. */
@@ -59,7 +62,8 @@ export class MapOutputBuffer {
     let source = this.#records;
     let order = source.sortedOrder();
     if (this.combine) {
-      const combined = new RecordBuffer(Math.min(source.bytes, this.budgetBytes));
+      // Combined output is usually far smaller: start small and let it grow.
+      const combined = new RecordBuffer(source.bytes / 8);
       this.combine(groupSorted(recordsOf(source, order)), (key, value) => combined.add(partitionOf(key, this.partitions), key, value));
       source = combined;
       order = combined.sortedOrder();

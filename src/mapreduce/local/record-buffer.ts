@@ -19,17 +19,22 @@ export class RecordBuffer {
   /** Length of the byte prefix every key so far shares: sorting compares the bytes after it first. */
   #common = 0;
 
+  /** `capacityBytes` is a first size; the buffer grows past it if records need more room. */
   constructor(capacityBytes: number) {
-    this.#data = Buffer.allocUnsafe(Math.max(64 * 1024, capacityBytes));
+    this.#data = Buffer.allocUnsafe(Math.max(64 * 1024, Math.ceil(capacityBytes)));
   }
 
   get count(): number {
     return this.#count;
   }
 
-  /** Bytes held: data plus the index (16 bytes a record). What the sort budget counts. */
+  /**
+   * Bytes held: data, the index (16 bytes per record slot) and what sorting
+   * adds (the order, the prefixes and V8's copy: about 28 bytes a record).
+   * What the sort budget counts.
+   */
   get bytes(): number {
-    return this.#used + 16 * this.#count;
+    return this.#used + 16 * this.#partition.length + 28 * this.#count;
   }
 
   add(partition: number, key: string, value: string): void {

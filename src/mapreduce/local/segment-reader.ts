@@ -9,7 +9,7 @@ export interface Segment {
   end: number;
 }
 
-const BLOCK = 256 * 1024;
+const BLOCK = 64 * 1024;
 
 /**
  * The records of a segment, read synchronously in blocks, so a reducer can

@@ -9,13 +9,14 @@ import { MapOutputBuffer, segmentsOf, type Spill } from './map-output-buffer.js'
 import { compactSpills, MERGE_FACTOR } from './spill-merge.js';
 import { mergeSorted } from './merge.js';
 import type { MapRequest, ReduceRequest } from './messages.js';
+import type { RecordBuffer } from './record-buffer.js';
 import { readSegment } from './segment-reader.js';
 
 /** One map task, on a fresh task instance: read the split, map, buffer, spill. */
-export async function runMapTask(task: MapReduceTask, request: MapRequest): Promise<Spill[]> {
+export async function runMapTask(task: MapReduceTask, request: MapRequest, records?: RecordBuffer): Promise<Spill[]> {
   const step = task.checkedSteps()[request.step]!;
   const combine = step.combiner ? (groups: Parameters<typeof reduceGroups>[4], emit: Parameters<typeof reduceGroups>[5]) => reduceGroups(task, step, request.step, 'combiner', groups, emit) : undefined;
-  const buffer = new MapOutputBuffer(request.partitions, request.budgetBytes, request.spillPrefix, combine);
+  const buffer = new MapOutputBuffer(request.partitions, request.budgetBytes, request.spillPrefix, combine, records);
   const phase = new MapPhase(task, step, request.step, buffer.emit);
   phase.start();
   await mapSplit(request.split, phase, { records: request.step > 0, prefilter: task.mapperPrefilter, onCorrupt: task.onCorruptInput, counters: task.counters });
