@@ -25,7 +25,8 @@ describe.runIf(existsSync(LAUNCH_TASK))('weekly course activity into SQLite', ()
   afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
 
   it("loads edX's course_activity rows and names every dropped event", async () => {
-    const result = await launchTask([...args, ...ACCEPTANCE]);
+    // The default local runner (worker threads) here; the other runs use the inline one.
+    const result = await launchTask([...args, ...ACCEPTANCE.slice(0, -2)]);
     expect(result.code, result.stderr).toBe(0);
     expect(await tableRows(db, 'course_activity', COLUMNS)).toEqual(expectedCsvRows(EXPECTED));
     const out = result.stdout + result.stderr;
