@@ -4,7 +4,7 @@ import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/in
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { interactionsFromLine } from './engagement-event.js';
-import { COUNTERS, engagementParameters, withEngagementDefaults } from './parameters.js';
+import { COUNTERS, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
 const EVENT_LEVEL = new Set(['Discard Unparseable Event', 'Discard Missing Time Field', 'Discard Outside Date Interval']);
@@ -27,6 +27,7 @@ export class ModuleEngagementDataTask extends Base {
     ...Base.parameters,
     ...engagementParameters,
     date: p.date({ description: 'The day to analyse.' }),
+    interval: intervalFromDate,
     overwrite: p.bool({ identity: false, description: 'recompute the day even if its partition exists (late events)' }),
   };
   declare date: string;

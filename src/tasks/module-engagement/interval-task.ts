@@ -4,7 +4,7 @@ import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask } from '../../sql/index.js';
 import { passParams } from '../video/pass-params.js';
 import { ModuleEngagementMysqlTask } from './mysql-task.js';
-import { configuredOverwriteNDays, engagementParameters, withEngagementDefaults } from './parameters.js';
+import { configuredOverwriteNDays, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
 const Base = WithEventLogSelection(WrapperTask);
 
@@ -56,6 +56,7 @@ export class ModuleEngagementWorkflowTask extends ModuleEngagementIntervalTask {
   static override parameters = {
     ...ModuleEngagementIntervalTask.parameters,
     date: p.date({ description: 'Analyse the two weeks before this day (run nightly with today).' }),
+    interval: intervalFromDate,
     overwriteNDays: p.int({ default: 3, identity: false, description: 'Recompute the last N days before --date (late events). Default: [module-engagement] overwrite_n_days, else 3.' }),
   };
   declare date: string;

@@ -8,7 +8,7 @@ import { SqlLoadTask, type ColumnSpec, type SqlRow, type SqlValue } from '../../
 import { linesOf } from '../video/viewing-lines.js';
 import { passParams } from '../video/pass-params.js';
 import { ModuleEngagementDataTask } from './data-task.js';
-import { COUNTERS, engagementParameters, withEngagementDefaults } from './parameters.js';
+import { COUNTERS, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
 const Base = WithEventLogSelection(SqlLoadTask);
 
@@ -40,6 +40,7 @@ export class ModuleEngagementMysqlTask extends Base {
     ...mapReduceParameters,
     ...engagementParameters,
     date: p.date({ description: 'The day to load.' }),
+    interval: intervalFromDate,
     overwrite: p.bool({ default: true, identity: false, description: "replace the day's rows (always on: a day is never appended twice)" }),
     overwriteHive: p.bool({ identity: false, description: "recompute the day's partition from raw logs first (late events)" }),
   };

@@ -1,4 +1,4 @@
-import { p, registry } from '../../core/index.js';
+import { DateInterval, p, registry } from '../../core/index.js';
 
 /** edX's `[module-engagement]` keys this workflow reads (the roster keys are not used here). */
 registry.declareSection('module-engagement', ['store_anonymous_username', 'allow_empty_insert', 'overwrite_n_days']);
@@ -7,8 +7,9 @@ registry.declareSection('hive', ['warehouse_path']);
 export const COUNTERS = 'Module Engagement';
 
 export const engagementParameters = {
-  warehousePath: p.path({ description: 'Root of the per-day engagement partitions. Default: [hive] warehouse_path, else ./warehouse.' }),
+  warehousePath: p.path({ default: 'warehouse', description: 'Root of the per-day engagement partitions. Default: [hive] warehouse_path, else ./warehouse.' }),
   storeAnonymousUsername: p.string({
+    default: '',
     description: 'Count anonymous events under this name (e.g. "ANONYMOUS USER", at most 30 characters) instead of dropping them. Default: [module-engagement] store_anonymous_username.',
   }),
 };
@@ -25,3 +26,6 @@ export function withEngagementDefaults(params: Record<string, unknown> | undefin
 export function configuredOverwriteNDays(): string | undefined {
   return registry.config.get('module-engagement', 'overwrite_n_days');
 }
+
+/** Tasks driven by --date: the interval is that day (or the weeks before it), never given. */
+export const intervalFromDate = p.dateInterval({ default: DateInterval.between('1970-01-01', '1970-01-02'), identity: false, description: 'Not used: set from --date.' });

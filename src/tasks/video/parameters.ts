@@ -9,12 +9,14 @@ const DEFAULTS = { dropoff_threshold: '0.05', overwrite_n_days: '3', allow_empty
 
 /** The parameters of every video task after the raw-log scan (edX VideoTableDownstreamMixin). */
 export const videoDownstreamParameters = {
-  warehousePath: p.path({ description: 'Root of the per-day history and intermediate outputs. Default: [hive] warehouse_path.' }),
+  warehousePath: p.path({ default: 'warehouse', description: 'Root of the per-day history and intermediate outputs. Default: [hive] warehouse_path.' }),
   overwriteNDays: p.int({
+    default: 3,
     identity: false,
     description: 'Re-scan the raw logs for the last N days of --interval; older days come from earlier runs when stored. Default: [videos] overwrite_n_days, else 3.',
   }),
   dropoffThreshold: p.float({
+    default: 0.05,
     description: 'For videos of unknown length: the last segment is the one before users drop below this fraction. Default: [videos] dropoff_threshold, else 0.05.',
   }),
 };
