@@ -1,0 +1,63 @@
+import { UsageError } from '../../core/index.js';
+import { pythonStr, type PyValue } from '../../eventlog/parse/index.js';
+
+/** Python 2's `\s` without re.UNICODE: ASCII whitespace only. */
+const PY2_WHITESPACE = /[ \t\n\r\f\v]+/g;
+
+/**
+ * edX `_clean_string`: runs of whitespace become one space, then every match
+ * of `[problem-response] clean_text_regex` (choice hints by default) goes.
+ * Lists are cleaned item by item. A non-text value is first made text
+ * (edX would crash on it; a number is a fair answer to keep).
+ */
+export function cleanText(value: PyValue | undefined, clean: RegExp | null): string | string[] {
+  if (Array.isArray(value)) return value.map((item) => cleanOne(item, clean));
+  return cleanOne(value, clean);
+}
+
+function cleanOne(value: PyValue | undefined, clean: RegExp | null): string {
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : pythonStr(value);
+  const spaced = text.replace(PY2_WHITESPACE, ' ');
+  return clean === null ? spaced : spaced.replace(clean, '');
+}
+
+/** A Python regex (as edX configs write it) as a global JS regex; a bad one is a usage error naming the key. */
+export function pythonSubRegex(pattern: string, where: string): RegExp {
+  const js = pattern.replace(/\(\?P<([A-Za-z_]\w*)>/g, '(?<$1>');
+  try {
+    return new RegExp(js, 'gu');
+  } catch {
+    try {
+      return new RegExp(js, 'g'); // 'u' refuses escapes Python allows, such as `\>`
+    } catch (error) {
+      throw new UsageError(`${where} ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message}.`);
+    }
+  }
+}
+
+/** Python 2 `unicode(float)`: 12 significant digits, integral values with `.0`. */
+export function python2FloatText(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
+  let text = value.toPrecision(12);
+  if (text.includes('e')) {
+    const [mantissa, exponent] = text.split('e') as [string, string];
+    const m = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
+    const exp = Number(exponent);
+    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '.0');
+  else text += '.0';
+  return text;
+}
+
+/**
+ * `ast.literal_eval` of a Python string literal (`report_field_list_delimiter
+ * = "|"`, `"\n"`): quotes and the usual escapes. The config reader may
+ * already have taken the quotes off; text without quotes is used as it is.
+ */
+export function pythonStringLiteral(text: string): string {
+  const m = /^\s*[uU]?(['"])(.*)\1\s*$/s.exec(text);
+  if (!m) return text;
+  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+  return m[2]!.replace(/\\(.)/gs, (all, c: string) => escapes[c] ?? all);
+}
