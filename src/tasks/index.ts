@@ -9,3 +9,4 @@ export * from './module-engagement/index.js';
 export * from './enrollments/index.js';
 export * from './event-export/index.js';
 export * from './tags-distribution/index.js';
+export * from './problem-response/index.js';
