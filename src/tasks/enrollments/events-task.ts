@@ -3,7 +3,7 @@ import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
-import { splitIntoDays, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
+import { isComplete, splitIntoDays, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 import { enrollmentEventFromLine } from './enrollment-event.js';
 import { COUNTERS } from './parameters.js';
 import { enrollmentEventsTable } from './tables.js';
@@ -26,7 +26,6 @@ export class CourseEnrollmentEventsTask extends Base {
   };
   declare warehousePath: string;
   declare overwrite: boolean;
-  #ran = false;
 
   override mapperPrefilter = 'edx.course.enrollment.';
 
@@ -39,10 +38,10 @@ export class CourseEnrollmentEventsTask extends Base {
     return new DirectoryTarget(join(this.warehousePath, '_jobs', `course_enrollment_events-${this.interval.start}-${this.interval.end}`));
   }
 
+  /** Complete when every day has its partition; with --overwrite, once this run has rebuilt them. */
   override async complete(): Promise<boolean> {
-    if (this.overwrite && !this.#ran) return false;
     const table = enrollmentEventsTable(this.warehousePath);
-    return this.interval.dates().every((day) => table.partition(day).exists());
+    return isComplete(this.interval.dates().map((day) => table.partition(day)), this.overwrite);
   }
 
   override *mapper(line: string): Pairs {
@@ -64,7 +63,6 @@ export class CourseEnrollmentEventsTask extends Base {
     await super.run();
     // The day is the date part of the timestamp (field 2), the same day the mapper filtered on.
     await splitIntoDaysByTimestamp(this);
-    this.#ran = true;
   }
 }
 

@@ -4,6 +4,7 @@ import type { DirectoryTarget } from '../../targets/index.js';
 import type { EnrollmentEventValue } from './days-enrolled.js';
 import { CourseEnrollmentEventsTask } from './events-task.js';
 import { COUNTERS, enrollmentParameters, paramsFor, withEnrollmentDefaults } from './parameters.js';
+import { isComplete } from '../warehouse/index.js';
 import { endPartition, enrollmentEventsTable } from './tables.js';
 
 /**
@@ -22,7 +23,6 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
   declare expandInterval: string;
   declare warehousePath: string;
   declare overwriteHive: boolean;
-  #ran = false;
 
   /** The warehouse table this job writes a `dt=<interval end>` partition of. */
   abstract readonly table: string;
@@ -47,8 +47,7 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
   }
 
   override async complete(): Promise<boolean> {
-    if (this.overwriteHive && !this.#ran) return false;
-    return this.output().exists();
+    return isComplete([this.output()], this.overwriteHive);
   }
 
   override async inputFiles(): Promise<string[]> {
@@ -61,7 +60,6 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
       this.incrementCounter(COUNTERS, 'Runs With No Enrollment Event Partition');
       await this.output().build(async () => {});
     } else await super.run();
-    this.#ran = true;
   }
 
   override *mapper(line: string): Pairs {

@@ -1,7 +1,7 @@
 import { addDays, DateInterval, UsageError, type Task } from '../../core/index.js';
 import { MapReduceTask, mapReduceParameters, type Pairs } from '../../mapreduce/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
-import { overwriteParameters, warehouseParameters } from '../warehouse/index.js';
+import { isComplete, overwriteParameters, warehouseParameters } from '../warehouse/index.js';
 import { courseActivityParameters, withCourseActivityDefaults } from './parameters.js';
 import { COUNTERS, courseActivityPartition, userActivityTable } from './tables.js';
 import { UserActivityTask } from './user-activity-task.js';
@@ -32,7 +32,6 @@ export class CourseActivityPartitionTask extends MapReduceTask {
   declare expandInterval: string;
   declare warehousePath: string;
   declare overwriteHive: boolean;
-  #ran = false;
 
   constructor(params?: Record<string, unknown>) {
     super(withCourseActivityDefaults(new.target, params));
@@ -56,8 +55,7 @@ export class CourseActivityPartitionTask extends MapReduceTask {
   }
 
   override async complete(): Promise<boolean> {
-    if (this.overwriteHive && !this.#ran) return false;
-    return this.output().exists();
+    return isComplete([this.output()], this.overwriteHive);
   }
 
   override async inputFiles(): Promise<string[]> {
@@ -69,7 +67,6 @@ export class CourseActivityPartitionTask extends MapReduceTask {
       this.incrementCounter(COUNTERS, 'Weeks With No User Activity Partition', this.weeks);
       await this.output().build(async () => {});
     } else await super.run();
-    this.#ran = true;
   }
 
   override *mapper(line: string): Pairs {

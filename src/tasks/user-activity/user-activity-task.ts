@@ -3,7 +3,7 @@ import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
-import { splitIntoDays, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
+import { isComplete, splitIntoDays, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 import { activityFromLine } from './activity-labels.js';
 import { COUNTERS, userActivityTable } from './tables.js';
 
@@ -27,7 +27,6 @@ export class UserActivityTask extends Base {
   };
   declare warehousePath: string;
   declare overwrite: boolean;
-  #ran = false;
 
   constructor(params?: Record<string, unknown>) {
     super(withConfigDefaults(new.target, params, 'hive', { warehousePath: 'warehouse_path' }));
@@ -38,11 +37,10 @@ export class UserActivityTask extends Base {
     return new DirectoryTarget(join(this.warehousePath, '_jobs', `user_activity_by_user-${this.interval.start}-${this.interval.end}`));
   }
 
-  /** Complete when every day has its partition; with --overwrite, not before this process has rebuilt them. */
+  /** Complete when every day has its partition; with --overwrite, once this run has rebuilt them. */
   override async complete(): Promise<boolean> {
-    if (this.overwrite && !this.#ran) return false;
     const table = userActivityTable(this.warehousePath);
-    return this.interval.dates().every((day) => table.partition(day).exists());
+    return isComplete(this.interval.dates().map((day) => table.partition(day)), this.overwrite);
   }
 
   override *mapper(line: string): Pairs {
@@ -69,6 +67,5 @@ export class UserActivityTask extends Base {
   override async run(): Promise<void> {
     await super.run();
     await splitIntoDays(this.output(), userActivityTable(this.warehousePath), 2, this.interval.dates());
-    this.#ran = true;
   }
 }

@@ -5,3 +5,4 @@ export * from './warehouse-parameters.js';
 export * from './overwrite-mysql.js';
 export * from './lines.js';
 export * from './split-into-days.js';
+export * from './rebuilt.js';

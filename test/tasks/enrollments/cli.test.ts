@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import fg from 'fast-glob';
@@ -58,6 +58,16 @@ describe.runIf(existsSync(LAUNCH_TASK))('enrollments into SQLite (LMS export in 
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).not.toMatch(/rows inserted/);
     await expectEdxTables(db);
+  });
+
+  it('--overwrite-hive rebuilds the warehouse history and the run completes with the same tables', async () => {
+    const history = join(dir.warehouse, 'course_enrollment/dt=2014-08-07/_SUCCESS');
+    const before = statSync(history).mtimeMs;
+    const again = `sqlite:${join(dir.root, 'again.sqlite')}`;
+    const result = await launchTask([...args, '--database-url', again, ...ACCEPTANCE, '--overwrite-hive']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(statSync(history).mtimeMs).toBeGreaterThan(before);
+    await expectEdxTables(again);
   });
 
   it('without an LMS database, fails in one line naming the option', async () => {
