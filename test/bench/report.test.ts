@@ -51,3 +51,19 @@ describe('results.md', () => {
     expect(md).toContain('>= 450 MB/s: measured 400 MB/s: **missed**');
   });
 });
+
+describe('scheduler target', () => {
+  it('judges the 100,000-task DAG and states memory per extra task', () => {
+    const scheduler = [25_000, 100_000].map((tasks, i) => ({
+      label: `Scheduler: ${tasks}`,
+      status: 'ok' as const,
+      unit: 'tasks/s',
+      rate: spread([i === 0 ? 30_000 : 15_000]),
+      peakRssMb: i === 0 ? 100 : 400,
+      detail: { tasks },
+    }));
+    const md = renderMarkdown({ ...results([]), scheduler });
+    expect(md).toContain('>= 20,000 no-op tasks/s: measured 15,000: **missed**');
+    expect(md).toContain('4.0 KB per extra task');
+  });
+});
