@@ -70,7 +70,7 @@ export class ModuleEngagementDataTask extends Base {
 
   override *mapper(line: string): Pairs {
     const result = interactionsFromLine(line, (day) => this.eventInInterval(day), this.storeAnonymousUsername);
-    if ('ignore' in result) return;
+    if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Event Of Other Type');
     if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
     for (const i of result.interactions) yield [[i.courseId, i.username, i.date, i.entityType, i.entityId, i.event], 1];
   }

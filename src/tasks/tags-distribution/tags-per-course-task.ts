@@ -28,7 +28,7 @@ export class TagsDistributionPerCourse extends Base {
 
   override *mapper(line: string): Pairs {
     const result = taggedSubmissionFromLine(line, (day) => this.eventInInterval(day));
-    if ('ignore' in result) return;
+    if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Not A Server problem_check');
     if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
     const s = result.submission;
     this.incrementCounter(COUNTERS, 'Server Problem Checks');

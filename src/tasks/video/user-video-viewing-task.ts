@@ -49,7 +49,7 @@ export class UserVideoViewingTask extends Base {
 
   override *mapper(line: string): Pairs {
     const result = videoEventFromLine(line, (day) => this.eventInInterval(day));
-    if ('ignore' in result) return;
+    if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Not A Video Event');
     if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
     const e = result.event;
     if (/[\t\n]/.test(e.moduleId)) return void this.incrementCounter(COUNTERS, 'Discard Video Id With Tab Or Newline');
