@@ -1,5 +1,5 @@
 import type { Counters } from '../core/index.js';
-import { forEachLine, forEachLineContaining, readLineChunks, type InputSplit } from '../eventlog/reader/index.js';
+import { countLines, forEachLine, forEachLineContaining, readLineChunks, type InputSplit } from '../eventlog/reader/index.js';
 import { splitRecord } from './keys.js';
 import { failureAt } from './failure.js';
 import type { MapPhase } from './phases.js';
@@ -22,6 +22,19 @@ export interface MapInputOptions {
 }
 
 /**
+ * Counters of the raw lines a job reads (step 0), so that the summary accounts
+ * for every line: lines read = lines not mapped + what the mapper's own
+ * counters say it kept or dropped. Named per family: a run's summary adds up
+ * all its tasks, and a later stage re-reading part files is not log input.
+ */
+export const LINE_COUNTERS = {
+  group: 'Input',
+  read: (family: string) => `${family} lines read`,
+  /** Lines the raw pre-filter skipped: they never reach the mapper, so its counters cannot cover them. */
+  prefiltered: (family: string, needle: string) => `${family} lines without ${JSON.stringify(needle)} (not mapped)`,
+} as const;
+
+/**
  * Feed one input split to a map phase, line by line. Lines are decoded as
  * UTF-8 (invalid bytes become U+FFFD, a leading BOM is kept). An error thrown
  * by the mapper is rethrown naming the input file and line (see failure.ts).
@@ -30,9 +43,12 @@ export async function mapSplit(split: InputSplit, phase: MapPhase, options: MapI
   const needle = options.prefilter && !options.records ? Buffer.from(options.prefilter, 'utf8') : undefined;
   let offset = 0; // decoded bytes of this split before the current chunk
   let chunk: Buffer = Buffer.alloc(0);
-  let lineStart = 0;
+  let lineStart = -1; // -1 while the reader, not the mapper, is at work (a failure then is the reader's)
+  let linesRead = 0;
+  let linesMapped = 0;
   const onLine = (start: number, end: number): void => {
     lineStart = start;
+    linesMapped++;
     const text = chunk.toString('utf8', start, end);
     if (!options.records) return phase.line(text);
     const [key, value] = splitRecord(text);
@@ -42,8 +58,10 @@ export async function mapSplit(split: InputSplit, phase: MapPhase, options: MapI
     for await (const next of readLineChunks(split.path, { range: split.range, onCorrupt: options.onCorrupt, counters: options.counters, chunkSize: CHUNK_SIZE })) {
       chunk = next;
       lineStart = -1;
-      if (needle) forEachLineContaining(chunk, needle, onLine);
-      else forEachLine(chunk, onLine);
+      if (needle) {
+        linesRead += countLines(chunk);
+        forEachLineContaining(chunk, needle, onLine);
+      } else forEachLine(chunk, onLine);
       lineStart = -1;
       offset += chunk.length;
     }
@@ -51,4 +69,8 @@ export async function mapSplit(split: InputSplit, phase: MapPhase, options: MapI
     if (lineStart < 0) throw error; // the reader failed, not the mapper: its error names the file
     throw await failureAt(error, phase.who, split, offset + lineStart);
   }
+  if (options.records) return;
+  const { family } = phase.task;
+  options.counters.add(LINE_COUNTERS.group, LINE_COUNTERS.read(family), needle ? linesRead : linesMapped);
+  if (needle) options.counters.add(LINE_COUNTERS.group, LINE_COUNTERS.prefiltered(family, options.prefilter!), linesRead - linesMapped);
 }

@@ -4,6 +4,7 @@ import { forEachLine, forEachLineContaining } from '../eventlog/reader/index.js'
 import { annotate } from './failure.js';
 import type { MapReduceTask } from './job.js';
 import { compareUtf8, formatRecord, splitRecord } from './keys.js';
+import { LINE_COUNTERS } from './map-input.js';
 import { MapPhase, ReducePhase, type EmitEncoded } from './phases.js';
 import type { Phase } from './step.js';
 
@@ -49,8 +50,11 @@ async function streamMap(task: MapReduceTask, phase: MapPhase, records: boolean,
   const needle = task.mapperPrefilter && !records ? Buffer.from(task.mapperPrefilter, 'utf8') : undefined;
   phase.start();
   let linesBefore = 0;
+  let linesMapped = 0;
+  let unterminated = false;
   for await (const chunk of wholeLineChunks(stdin)) {
     const onLine = (start: number, end: number) => {
+      linesMapped++;
       try {
         const text = chunk.toString('utf8', start, end);
         if (!records) return phase.line(text);
@@ -63,9 +67,15 @@ async function streamMap(task: MapReduceTask, phase: MapPhase, records: boolean,
     if (needle) forEachLineContaining(chunk, needle, onLine);
     else forEachLine(chunk, onLine);
     linesBefore += countNewlines(chunk, chunk.length);
+    unterminated = chunk.length > 0 && chunk[chunk.length - 1] !== 10;
     await out.flush();
   }
   phase.finish();
+  if (records) return;
+  // The same input counters as the other runners, so every runner's summary agrees.
+  const linesRead = linesBefore + (unterminated ? 1 : 0);
+  task.counters.add(LINE_COUNTERS.group, LINE_COUNTERS.read(task.family), linesRead);
+  if (needle) task.counters.add(LINE_COUNTERS.group, LINE_COUNTERS.prefiltered(task.family, task.mapperPrefilter!), linesRead - linesMapped);
 }
 
 async function streamReduce(phase: ReducePhase, stdin: Readable, out: LineOutput): Promise<void> {
