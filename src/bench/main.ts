@@ -63,10 +63,10 @@ async function main(argv: string[]): Promise<void> {
   const generator = join(REPO_ROOT, 'dist/eventlog/generator/cli.js');
   const notes: string[] = [];
 
-  const sets: DataSet[] = [];
+  const cases = [...BASELINES, ...PIPEWRIGHT_CASES].filter((c) => !options.only || options.only.includes(c.id));
+  if (cases.length === 0) throw new UsageError(`--only ${options.only}: no such case; known: ${[...BASELINES, ...PIPEWRIGHT_CASES].map((c) => c.id).join(', ')}.`);
   if (options.profile) options.quick = true;
-  if (options.data) for (const dir of options.data) sets.push(await describeDirectory(resolve(dir)));
-  else for (const spec of options.quick ? QUICK : [...QUICK, ...FULL]) sets.push(await ensureDataSet(spec, options.cache, generator, log));
+  const sets = await loadSets(options, generator);
 
   const scratchDir = mkdtempSync(join(tmpdir(), 'pipewright-bench-run-'));
   const context: BenchContext = {
@@ -76,8 +76,6 @@ async function main(argv: string[]): Promise<void> {
     duckdbThreads: 2,
     mysqlUrl: process.env.PIPEWRIGHT_BENCH_MYSQL_URL ?? 'mysql://pipewright:pipewright-test@127.0.0.1:3306/pipewright_bench',
   };
-  const cases = [...BASELINES, ...PIPEWRIGHT_CASES].filter((c) => !options.only || options.only.includes(c.id));
-  if (cases.length === 0) throw new UsageError(`--only ${options.only}: no such case; known: ${[...BASELINES, ...PIPEWRIGHT_CASES].map((c) => c.id).join(', ')}.`);
   // --quick bounds each row's time so the whole run stays near two minutes however slow a case is.
   const runOptions = { repetitions, timeoutMs: options.timeout * 1000, log, ...(options.quick && !options.reps ? { budgetSeconds: 6 } : {}) };
 
@@ -104,15 +102,27 @@ async function main(argv: string[]): Promise<void> {
       ...extras,
       notes,
     };
-    mkdirSync(options.out, { recursive: true });
-    writeFileSync(join(options.out, 'results.json'), JSON.stringify(report, null, 2) + '\n');
-    const markdown = renderMarkdown(report);
-    writeFileSync(join(options.out, 'results.md'), markdown);
-    process.stdout.write(markdown);
-    log(`wrote ${join(options.out, 'results.json')} and results.md`);
+    writeResults(report, options.out);
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
   }
+}
+
+/** The user's directories (--data), or the generated sets, generating what the cache lacks. */
+async function loadSets(options: Options, generator: string): Promise<DataSet[]> {
+  const sets: DataSet[] = [];
+  if (options.data) for (const dir of options.data) sets.push(await describeDirectory(resolve(dir)));
+  else for (const spec of options.quick ? QUICK : [...QUICK, ...FULL]) sets.push(await ensureDataSet(spec, options.cache, generator, log));
+  return sets;
+}
+
+function writeResults(report: BenchResults, outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+  const markdown = renderMarkdown(report);
+  writeFileSync(join(outDir, 'results.md'), markdown);
+  process.stdout.write(markdown);
+  log(`wrote ${join(outDir, 'results.json')} and results.md`);
 }
 
 const summarize = (set: DataSet): SetSummary => ({
