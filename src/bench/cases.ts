@@ -104,7 +104,7 @@ async function duckdbMissing(): Promise<string | undefined> {
     await import('@duckdb/node-api');
     return undefined;
   } catch {
-    return 'not available: @duckdb/node-api is not installed (npm ci installs it)';
+    return 'not available: @duckdb/node-api is not installed (npm install installs it)';
   }
 }
 
