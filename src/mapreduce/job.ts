@@ -2,6 +2,7 @@ import { DefinitionError, flatten, Task, UsageError } from '../core/index.js';
 import { DirectoryTarget, LocalTarget } from '../targets/index.js';
 import { encodeJson, parseRecord } from './keys.js';
 import { mapReduceParameters, type RunnerName } from './runner-parameter.js';
+import { runnerFor } from './runners.js';
 import type { MapReduceStep, Pairs } from './step.js';
 
 /**
@@ -82,7 +83,6 @@ export abstract class MapReduceTask extends Task {
   }
 
   override async run(): Promise<void> {
-    const { runnerFor } = await import('./runners.js');
     await runnerFor(this.runner).run(this);
   }
 

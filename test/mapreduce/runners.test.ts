@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WordCount, WordsByCount } from './jobs/word-count.js';
+import { PrefilteredWordCount, WordCount, WordsByCount } from './jobs/word-count.js';
 import { CORPUS, outputRows, tempDir } from './support.js';
 
 async function corpusFiles(dir: string): Promise<string[]> {
@@ -31,6 +31,22 @@ describe('runners agree', () => {
     expect((await readdir(join(dir, 'local'))).sort()).toEqual(['_SUCCESS', 'part-00000', 'part-00001', 'part-00002']);
     // No work directory left beside the output.
     expect((await readdir(dir)).sort()).toEqual(['a.log', 'b.log', 'inline', 'local']);
+  });
+
+  it('a raw pre-filter maps only the lines that contain it, the same way in both runners, and counts the rest', async () => {
+    const dir = tempDir();
+    const src = await corpusFiles(dir);
+    const inline = new PrefilteredWordCount({ src, dest: join(dir, 'inline'), runner: 'inline', nReduceTasks: 2 });
+    await inline.run();
+    const local = new PrefilteredWordCount({ src, dest: join(dir, 'local'), runner: 'local', nReduceTasks: 2, mapWorkers: 2 });
+    await local.run();
+    const text = (await Promise.all(src.map((f) => readFile(f, 'utf8')))).join('\n');
+    const withThe = text.split('\n').filter((l) => l.includes('the'));
+    expect(await outputRows(join(dir, 'local'))).toEqual(await outputRows(join(dir, 'inline')));
+    expect(local.counters.get('Words', 'lines')).toBe(withThe.length);
+    expect(local.counters.toJSON()).toEqual(inline.counters.toJSON());
+    const input = local.counters.toJSON()['Input']!;
+    expect(input['PrefilteredWordCount lines read']! - input['PrefilteredWordCount lines without "the" (not mapped)']!).toBe(withThe.length);
   });
 
   it('two steps: inline and local agree', async () => {

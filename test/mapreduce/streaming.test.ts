@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Counters } from '../../src/core/index.js';
 import { REPO_ROOT } from '../support/paths.js';
-import { WordCount, WordsByCount } from './jobs/word-count.js';
+import { PrefilteredWordCount, WordCount, WordsByCount } from './jobs/word-count.js';
 import { CORPUS, outputRows, tempDir } from './support.js';
 
 const run = promisify(execFile);
@@ -56,6 +56,17 @@ describe('streaming entry points: cat | map | LC_ALL=C sort | reduce', () => {
       `cat ${src.join(' ')} | ${phase('WordsByCount', 'map', 0, d)} | LC_ALL=C sort | ${phase('WordsByCount', 'reduce', 0, d)} | ${phase('WordsByCount', 'map', 1, d)} | LC_ALL=C sort | ${phase('WordsByCount', 'reduce', 1, d)}`,
     );
     const inline = new WordsByCount({ src, dest: join(dir, 'inline'), runner: 'inline', nReduceTasks: 3 });
+    await inline.run();
+    expect(stdout.split('\n').filter(Boolean).sort()).toEqual(await outputRows(join(dir, 'inline')));
+    expect(countersFrom(stderr).toJSON()).toEqual(inline.counters.toJSON());
+  });
+
+  it('the raw pre-filter works the same in the pipe', async () => {
+    const dir = tempDir();
+    const src = await inputs(dir);
+    const d = join(dir, 'unused');
+    const { stdout, stderr } = await pipe(`cat ${src.join(' ')} | ${phase('PrefilteredWordCount', 'map', 0, d)} | LC_ALL=C sort | ${phase('PrefilteredWordCount', 'reduce', 0, d)}`);
+    const inline = new PrefilteredWordCount({ src, dest: join(dir, 'inline'), runner: 'inline' });
     await inline.run();
     expect(stdout.split('\n').filter(Boolean).sort()).toEqual(await outputRows(join(dir, 'inline')));
     expect(countersFrom(stderr).toJSON()).toEqual(inline.counters.toJSON());

@@ -77,10 +77,12 @@ export class LocalRunner implements MapReduceRunner {
 
   async #reduce(task: MapReduceTask, pool: WorkerPool, step: number, spills: Spill[], outDir: string, final: boolean, spillDir: string): Promise<void> {
     const partitions = Array.from({ length: task.nReduceTasks }, (_, p) => p);
+    let done = 0;
     await Promise.all(
-      partitions.map((partition) =>
-        pool.run({ kind: 'reduce', step, partition, segments: segmentsOf(spills, partition), outPath: join(outDir, partName(partition)), mergePrefix: join(spillDir, `reduce-${partition}`), final }),
-      ),
+      partitions.map(async (partition) => {
+        await pool.run({ kind: 'reduce', step, partition, segments: segmentsOf(spills, partition), outPath: join(outDir, partName(partition)), mergePrefix: join(spillDir, `reduce-${partition}`), final });
+        task.reportProgress({ done: ++done, total: partitions.length, unit: 'reduce tasks', message: `step ${step + 1}: reduce` });
+      }),
     );
   }
 }

@@ -93,3 +93,13 @@ export class FailingMapper extends WordCount {
     yield* super.mapper(line);
   }
 }
+
+/** Word count of the lines containing "the" only, by raw pre-filter: lines without it are never decoded. */
+export class PrefilteredWordCount extends WordCount {
+  static moduleUrl = import.meta.url;
+  override mapperPrefilter = 'the';
+  override *mapper(line: string) {
+    if (!line.includes('the')) throw new Error(`the pre-filter let through ${JSON.stringify(line)}`);
+    yield* super.mapper(line);
+  }
+}
