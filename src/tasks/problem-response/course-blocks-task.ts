@@ -22,9 +22,9 @@ export class CourseBlocksApiDataTask extends Task {
     datetime: problemResponseParameters.datetime,
     warehousePath: problemResponseParameters.warehousePath,
     overwrite: problemResponseParameters.overwrite,
-    partitionFormat: p.string({ description: 'strftime format of --datetime naming the course blocks partitions. Default: [course-blocks] partition_format, else %Y-%m-%d.' }),
-    pathDelimiter: p.string({ description: 'Between the names of a block path. Default: [course-blocks] path_delimiter, else " / ".' }),
-    deletedBlocksPath: p.string({ description: 'Path of blocks no longer in the course. Default: [course-blocks] deleted_blocks_path, else "(Deleted block :)".' }),
+    partitionFormat: p.string({ default: '%Y-%m-%d', description: 'strftime format of --datetime naming the course blocks partitions. Default: [course-blocks] partition_format, else %Y-%m-%d.' }),
+    pathDelimiter: p.string({ default: ' / ', description: 'Between the names of a block path. Default: [course-blocks] path_delimiter, else " / ".' }),
+    deletedBlocksPath: p.string({ default: '(Deleted block :)', description: 'Path of blocks no longer in the course. Default: [course-blocks] deleted_blocks_path, else "(Deleted block :)".' }),
     sortOrphanBlocksUp: p.bool({ description: 'Sort deleted (orphan) blocks first instead of last. Default: [course-blocks] sort_orphan_blocks_up.' }),
   };
   declare datetime: string;

@@ -24,7 +24,7 @@ export class LatestProblemResponseDataTask extends Base {
   static override parameters = {
     ...Base.parameters,
     ...problemResponseParameters,
-    cleanTextRegex: p.string({ description: 'Python regex of text to strip from answers and names. Default: [problem-response] clean_text_regex, else choice hints.' }),
+    cleanTextRegex: p.string({ default: DEFAULT_CLEAN_TEXT_REGEX, description: 'Python regex of text to strip from answers and names. Default: [problem-response] clean_text_regex, else choice hints.' }),
   };
   declare warehousePath: string;
   declare datetime: string;

@@ -1,4 +1,4 @@
-import { p, registry } from '../../core/index.js';
+import { DateInterval, p, registry } from '../../core/index.js';
 import { parseDatetimeParameter, nowDatetimeText, strftime } from './timestamp-partition.js';
 
 registry.declareSection('problem-response', [
@@ -12,12 +12,17 @@ export const COUNTERS = 'Problem Response';
 export const DEFAULT_CLEAN_TEXT_REGEX = String.raw`(?:<choicehint.*?</choicehint>)|(?:<choicehint.*?\>)`;
 
 /** edX ProblemResponseTableMixin + TimestampPartitionMixin + WarehouseMixin: what every task of the workflow takes. */
+// Defaults shown by --help; the values in force are filled in by withProblemResponseDefaults() (config first).
 export const problemResponseParameters = {
-  intervalStart: p.date({ identity: false, description: 'First day of events when --interval is not given. Default: [problem-response] interval_start, else 2013-05-30.' }),
-  intervalEnd: p.date({ identity: false, description: 'Day after the last day of events when --interval is not given. Default: today (UTC).' }),
-  datetime: p.string({ description: 'Date/time of the data partitions, YYYY-MM-DDTHHMMSS. Default: now (UTC).' }),
-  partitionFormat: p.string({ description: 'strftime format of --datetime naming the problem response partitions. Default: [problem-response] partition_format, else %Y-%m-%d.' }),
-  warehousePath: p.path({ description: 'Root of the warehouse partitions (course_blocks_raw, course_blocks, problem_response_latest). Default: [hive] warehouse_path.' }),
+  interval: p.dateInterval({
+    default: DateInterval.between('2013-05-30', '2013-05-31'),
+    description: 'Days whose events to read (end excluded). Default: --interval-start up to --interval-end.',
+  }),
+  intervalStart: p.date({ default: '2013-05-30', identity: false, description: 'First day of events when --interval is not given. Default: [problem-response] interval_start, else 2013-05-30.' }),
+  intervalEnd: p.date({ default: new Date().toISOString().slice(0, 10), identity: false, description: 'Day after the last day of events when --interval is not given. Default: today (UTC).' }),
+  datetime: p.string({ default: nowDatetimeText(), description: 'Date/time of the data partitions, YYYY-MM-DDTHHMMSS. Default: now (UTC).' }),
+  partitionFormat: p.string({ default: '%Y-%m-%d', description: 'strftime format of --datetime naming the problem response partitions. Default: [problem-response] partition_format, else %Y-%m-%d.' }),
+  warehousePath: p.path({ default: 'warehouse', description: 'Root of the warehouse partitions (course_blocks_raw, course_blocks, problem_response_latest). Default: [hive] warehouse_path, else ./warehouse.' }),
   overwrite: p.bool({ identity: false, description: 'Recompute the partitions and reports even if they exist.' }),
 };
 
