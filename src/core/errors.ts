@@ -45,6 +45,11 @@ export class LockHeldError extends PipewrightError {
 /** Bad input data: a corrupt gzip, a file that cannot be read. Names the file. */
 export class InputError extends PipewrightError {}
 
+/** Input data that is not there at all (a --src that does not exist or holds no file): exit code 2, as for a missing ExternalTask. */
+export class MissingInputDataError extends InputError {
+  override readonly exitCode = ExitCode.missingInput;
+}
+
 /** Throw (or wrap a cause in) this from run() to ask the scheduler to retry the task. */
 export class RetryableError extends PipewrightError {}
 

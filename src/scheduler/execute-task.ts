@@ -1,4 +1,4 @@
-import { MissingInputError, PipewrightError } from '../core/errors.js';
+import { ExitCode, isUserFacing, PipewrightError } from '../core/errors.js';
 import { flatten } from '../core/flatten.js';
 import type { Task } from '../core/task.js';
 import type { GraphNode } from './graph.js';
@@ -30,7 +30,8 @@ export async function executeTask(node: GraphNode, deps: readonly Task[], observ
   } catch (caught) {
     const error = caught instanceof AttemptsError ? caught.error : caught;
     if (caught instanceof AttemptsError) attempts = caught.attempts;
-    return outcome(error instanceof MissingInputError ? 'missing' : 'failed', error);
+    // MissingInputError, and input data found missing while running (a --src that is not there).
+    return outcome(isUserFacing(error) && error.exitCode === ExitCode.missingInput ? 'missing' : 'failed', error);
   } finally {
     task.reporter = null;
   }

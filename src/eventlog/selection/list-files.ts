@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import fg from 'fast-glob';
-import { InputError } from '../../core/errors.js';
+import { InputError, MissingInputDataError } from '../../core/errors.js';
 
 /**
  * Hadoop's rule, which edX's outputs rely on: names starting with `.` or `_`
@@ -21,7 +21,7 @@ export function isHiddenName(name: string): boolean {
  */
 export async function listFilesUnder(root: string, include: readonly string[], flag: string): Promise<string[]> {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new InputError(`${flag} ${root} does not exist; check the path (and the mount, on a server).`);
+    if (error.code === 'ENOENT') throw new MissingInputDataError(`${flag} ${root} does not exist; check the path (and the mount, on a server).`);
     if (error.code === 'EACCES') throw new InputError(`${flag} ${root} is not readable (permission denied); fix its permissions.`);
     throw error;
   });

@@ -1,4 +1,4 @@
-import { InputError, UsageError } from '../../core/errors.js';
+import { MissingInputDataError, UsageError } from '../../core/errors.js';
 import type { TaskBase } from '../../core/mixin.js';
 import { p } from '../../core/parameters/index.js';
 import { withEventLogDefaults, type MixableBase } from './event-logs-config.js';
@@ -61,7 +61,7 @@ export async function selectPathSet(src: readonly string[], include: readonly st
     const files = await listFilesUnder(root, include, '--src');
     if (files.length === 0) {
       const filter = include.length ? ` matching --include ${JSON.stringify(include)}` : '';
-      throw new InputError(`--src ${entry} holds no input files${filter} (names starting with . or _ are skipped); check the path and the globs.`);
+      throw new MissingInputDataError(`--src ${entry} holds no input files${filter} (names starting with . or _ are skipped); check the path and the globs.`);
     }
     files.forEach((f) => found.add(f));
   }
