@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import pLimit from 'p-limit';
 import { Counters } from '../core/counters.js';
-import { ExitCode, MissingInputError, isUserFacing } from '../core/errors.js';
+import { ExitCode, MissingInputError, UsageError, isUserFacing } from '../core/errors.js';
 import { flatten } from '../core/flatten.js';
 import type { Task } from '../core/task.js';
 import { executeTask } from './execute-task.js';
@@ -102,6 +102,12 @@ function missingError(node: GraphNode): unknown {
   return new MissingInputError(`${node.task.family}: input is not there${outputs ? `: ${outputs}` : ''}.`);
 }
 
+// A UsageError raised by a task (a flag it needs, a value it checks late) fails it; the exit code still says "usage".
+function failedOnUsage(outcomes: Map<string, TaskOutcome>): boolean {
+  for (const o of outcomes.values()) if (o.status === 'failed' && o.error instanceof UsageError) return true;
+  return false;
+}
+
 function resultOf(outcomes: Map<string, TaskOutcome>, error: unknown, debug?: boolean): RunResult {
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   const counters = new Counters();
@@ -111,6 +117,7 @@ function resultOf(outcomes: Map<string, TaskOutcome>, error: unknown, debug?: bo
   }
   let exitCode: number = ExitCode.ok;
   if (error !== undefined) exitCode = (error as { exitCode?: number }).exitCode ?? ExitCode.taskFailed;
+  else if (failedOnUsage(outcomes)) exitCode = ExitCode.usage; // the command line is wrong, though only a task found out
   else if (counts.stopped > 0) exitCode = ExitCode.interrupted;
   else if (counts.missing > 0) exitCode = ExitCode.missingInput; // luigi: the highest applicable code wins
   else if (counts.failed > 0) exitCode = ExitCode.taskFailed;
