@@ -66,7 +66,7 @@ describe.runIf(existsSync(LAUNCH_TASK))('enrollments into SQLite (LMS export in 
     const again = `sqlite:${join(dir.root, 'again.sqlite')}`;
     const result = await launchTask([...args, '--database-url', again, ...ACCEPTANCE, '--overwrite-hive']);
     expect(result.code, result.stderr).toBe(0);
-    expect(statSync(history).mtimeMs).toBeGreaterThan(before);
+    expect(statSync(history).mtimeMs, result.stdout + result.stderr).toBeGreaterThan(before);
     await expectEdxTables(again);
   });
 
