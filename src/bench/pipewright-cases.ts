@@ -13,21 +13,27 @@ import type { DataSet } from './datasets.js';
  * as already complete.
  */
 
-let families: Set<string> | undefined;
+let families: { known: Set<string>; problem?: string } | undefined;
 
-/** The task families the built CLI knows (`launch-task --list`), read once. */
-function knownFamilies(context: BenchContext): Set<string> {
+/** The task families the built CLI knows (`launch-task --list`), read once; or why they cannot be listed. */
+function knownFamilies(context: BenchContext): { known: Set<string>; problem?: string } {
   if (families) return families;
   const cli = join(context.repoRoot, 'bin/launch-task.js');
-  if (!existsSync(cli)) return (families = new Set());
+  if (!existsSync(cli)) return (families = { known: new Set(), problem: 'bin/launch-task.js is missing' });
   const result = spawnSync(process.execPath, [cli, '--list'], { cwd: context.repoRoot, encoding: 'utf8' });
-  families = new Set(result.status === 0 ? result.stdout.match(/[A-Za-z][\w.]*/g) ?? [] : []);
-  return families;
+  if (result.status !== 0) {
+    const why = result.stderr.trim().split('\n').slice(-2).join(' | ') || `exit ${result.status}`;
+    return (families = { known: new Set(), problem: `\`launch-task --list\` failed (${why})` });
+  }
+  return (families = { known: new Set(result.stdout.match(/[A-Za-z][\w.]*/g) ?? []) });
 }
 
 function familyMissing(family: string) {
-  return async (context: BenchContext) =>
-    knownFamilies(context).has(family) ? undefined : `not available: \`launch-task --list\` has no ${family} yet`;
+  return async (context: BenchContext) => {
+    const { known, problem } = knownFamilies(context);
+    if (problem) return `not available: ${problem}`;
+    return known.has(family) ? undefined : `not available: \`launch-task --list\` has no ${family} yet`;
+  };
 }
 
 function launch(context: BenchContext, set: DataSet, family: string, repetition: number, extra: (dest: string) => string[]): Invocation {
