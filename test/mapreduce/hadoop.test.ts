@@ -57,6 +57,15 @@ describe('hadoop runner', () => {
     expect(mapper).not.toContain('--runner');
     expect(args).not.toContain('-combiner');
     expect(args.slice(-2)).toEqual(['-numReduceTasks', '3']);
+    // Modules loaded with --module travel too: files are shipped, package names passed as they are.
+    registry.modules.push(join(dir, 'extra-tasks.js'), 'some-package');
+    try {
+      const more = streamingArgs(task, hadoopConfig(task.family), 0, ['in'], 'out');
+      expect(more[more.indexOf('-files') + 1]).toBe(`${join(REPO_ROOT, 'test/mapreduce/jobs/word-count.ts')},${join(dir, 'extra-tasks.js')}`);
+      expect(more[more.indexOf('-reducer') + 1]).toMatch(/--module \.\/word-count\.ts --module \.\/extra-tasks\.js --module some-package WordsByCount /);
+    } finally {
+      registry.modules.splice(-2);
+    }
     const withCombiner = streamingArgs(new WordCount({ src: [], dest: join(dir, 'o') }), hadoopConfig('WordCount'), 0, ['in'], 'out');
     expect(withCombiner[withCombiner.indexOf('-combiner') + 1]).toMatch(/--streaming combine --step 0 /);
   });
