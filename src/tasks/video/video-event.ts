@@ -79,7 +79,9 @@ function looksLikeEvent(line: string): boolean {
 function userIdOf(event: PyDict): number | null {
   const context = pyGet(event, 'context');
   const value = isPyDict(context) ? pyGet(context, 'user_id') : undefined;
-  if (typeof value === 'number') return Number.isInteger(value) && value !== 0 ? value : null;
+  // edX: int(user_id), so 42, 42.0 and "42" are the same user; 0 and "" are no user.
+  const n = value instanceof PyFloat ? value.value : value;
+  if (typeof n === 'number') return Number.isInteger(n) && n !== 0 ? n : null;
   if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) && Number(value) !== 0) return Number(value);
   return null;
 }

@@ -1,4 +1,5 @@
-import { writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/sql/index.js';
@@ -67,6 +68,21 @@ describe('incremental module engagement runs', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout + run.stderr).toMatch(/already loaded by another run: 1\b/);
     expect(await table(db)).toEqual(expected.rows);
+  });
+
+  it('a late event in the next day’s file reloads its day only, with the new count', async () => {
+    const late = readFileSync(join(ME, 'input/module_engagement_acceptance_tracking_20150416.log'), 'utf8')
+      .split('\n')
+      .find((line) => line.includes('"play_video"') && line.includes('0b9e39477cf34507a7a48f74be381fdd'))!;
+    writeFileSync(join(dir.src, 'FakeServerGroup', 'tracking.log-20150417.gz'), gzipSync(late + '\n'));
+    const day13 = await queryRows(db, "SELECT id FROM module_engagement WHERE date = '2015-04-13' ORDER BY id");
+    const run = await launchTask([WORKFLOW, '--date', '2015-04-17', ...common]);
+    expect(run.code, run.stderr).toBe(0);
+    const video = 'edX/DemoX/Demo_Course,honor,video,i4x-edX-DemoX-video-0b9e39477cf34507a7a48f74be381fdd,viewed';
+    const want = expected.rows.map((row) => (row === `2015-04-16,${video},2` ? `2015-04-16,${video},3` : row));
+    expect(want).not.toEqual(expected.rows);
+    expect(await table(db)).toEqual(want);
+    expect(await queryRows(db, "SELECT id FROM module_engagement WHERE date = '2015-04-13' ORDER BY id")).toEqual(day13);
   });
 });
 
