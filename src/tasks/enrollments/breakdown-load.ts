@@ -5,7 +5,7 @@ import { overwriteFromMysqlFlag, overwriteParameters, readTextLines } from '../w
 import { GroupCounts, parseEnrollmentDay, parseProfile, type EnrollmentDay, type GroupCell, type Profile } from './breakdowns.js';
 import { CourseEnrollmentTask } from './course-enrollment-task.js';
 import { ImportAuthUserProfileTask, lmsParameters } from './import-profile-task.js';
-import { COUNTERS, enrollmentParameters, importDateParameter, paramsFor, withEnrollmentDefaults } from './parameters.js';
+import { COUNTERS, enrollmentParameters, loadImportDateParameter, paramsFor, withEnrollmentDefaults } from './parameters.js';
 
 /**
  * One of edX's enrollment breakdown tables (EnrollmentDailyMysqlTask,
@@ -20,7 +20,7 @@ export abstract class EnrollmentBreakdownLoad extends SqlLoadTask {
   static override parameters = {
     ...SqlLoadTask.parameters,
     ...enrollmentParameters,
-    ...importDateParameter,
+    ...loadImportDateParameter,
     ...lmsParameters,
     overwriteMysql: overwriteParameters.overwriteMysql,
   };

@@ -27,9 +27,16 @@ export const enrollmentParameters = {
   overwriteHive: overwriteParameters.overwriteHive,
 };
 
-/** `--date` of the workflow: the day the LMS profiles are imported for (edX's import date). */
+const IMPORT_DATE_HELP = 'Day of the LMS auth_userprofile import (warehouse partition auth_userprofile/dt=DATE). Default: today (UTC).';
+
+/** `--date` of the import: the day the LMS profiles are copied for (edX's import date); it names the partition. */
 export const importDateParameter = {
-  date: p.date({ default: isoDayOf(Date.now()), description: 'Day of the LMS auth_userprofile import (warehouse partition auth_userprofile/dt=DATE). Default: today (UTC).' }),
+  date: p.date({ default: isoDayOf(Date.now()), description: IMPORT_DATE_HELP }),
+};
+
+/** The same `--date` on the loads: not part of their id, so the tables of one interval are one load whatever day it runs. */
+export const loadImportDateParameter = {
+  date: p.date({ default: isoDayOf(Date.now()), identity: false, description: IMPORT_DATE_HELP }),
 };
 
 /** `[hive] warehouse_path` and `[enrollments] overwrite_n_days` for the parameters the caller left out. */
