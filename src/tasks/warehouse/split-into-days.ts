@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { DirectoryTarget } from '../../targets/index.js';
 import type { DayPartitionedTable } from './day-partitions.js';
 import { readTextLines } from './lines.js';
@@ -20,4 +21,6 @@ export async function splitIntoDays(
   for (const file of await job.partFiles()) for await (const line of readTextLines(file)) writer.write(dayOf(line.split('\t')[dayField]!), line);
   await writer.commit(days);
   await rm(job.path, { recursive: true, force: true });
+  // The scratch folder of jobs goes too once no other job is using it.
+  await rmdir(dirname(job.path)).catch(() => undefined);
 }
