@@ -70,6 +70,11 @@ export class CourseBlocksApiDataTask extends Task {
   }
 
   override async run(): Promise<void> {
+    if (!existsSync(this.rawPath) && this.output().exists()) {
+      // --overwrite with only a processed partition: nothing to rebuild it from, so it stays.
+      this.#ran = true;
+      return;
+    }
     if (!existsSync(this.rawPath))
       throw new MissingInputError(
         `${this.family}: no course structure for ${this.partition}: put the Course Blocks API output (one JSON object per course and line) at ${this.rawPath}, or a processed partition (part-* and _SUCCESS) in ${this.output().path}.`,

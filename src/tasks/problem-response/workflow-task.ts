@@ -13,9 +13,20 @@ import { ProblemResponseReportTask, reportParameters } from './report-task.js';
 export class ProblemResponseReportWorkflow extends WithEventLogSelection(WrapperTask) {
   static override description = 'Per-course CSV reports of the latest problem responses (edX problem_response entry point).';
   static override parameters = reportParameters;
+  declare overwrite: boolean;
+  #ran = false;
 
   constructor(params?: Record<string, unknown>) {
     super(withProblemResponseDefaults(params));
+  }
+
+  /** With --overwrite a fresh report task is never complete before it runs: this run decides, not a new instance. */
+  override async complete(): Promise<boolean> {
+    return this.overwrite ? this.#ran : super.complete();
+  }
+
+  override async run(): Promise<void> {
+    this.#ran = true;
   }
 
   override requires(): ProblemResponseReportTask {

@@ -76,6 +76,15 @@ describe('launch-task ProblemResponseReportWorkflow (edX acceptance set)', () =>
     expectReportsAsEdx(processed.out);
   });
 
+  it('--overwrite recomputes the answers and rewrites the reports (the processed structure, having no dump, stays)', async () => {
+    const before = EXPECTED.map((n) => statSync(join(processed.out, n)).mtimeMs);
+    const run = await launchTask([...processed.args, '--runner', 'inline', '--overwrite']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/4 ran successfully/);
+    expectReportsAsEdx(processed.out);
+    EXPECTED.forEach((n, i) => expect(statSync(join(processed.out, n)).mtimeMs).toBeGreaterThan(before[i]!));
+  });
+
   it('without any course structure: a one-line error saying where to put it', async () => {
     const run = await launchTask([...none.args, '--runner', 'inline']);
     expect(run.code).not.toBe(0);
