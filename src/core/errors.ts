@@ -50,6 +50,9 @@ export class MissingInputDataError extends InputError {
   override readonly exitCode = ExitCode.missingInput;
 }
 
+/** An output cannot be written where it was asked for (permission, read-only disk, a file in the way, a full disk). Names the path. */
+export class OutputError extends PipewrightError {}
+
 /** Throw (or wrap a cause in) this from run() to ask the scheduler to retry the task. */
 export class RetryableError extends PipewrightError {}
 

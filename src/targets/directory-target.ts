@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Target } from '../core/target.js';
 import { fsyncFile } from './local-target.js';
+import { makeOutputDir } from './output-dir.js';
 import { siblingTempPath } from './temp-path.js';
 
 export const SUCCESS_MARKER = '_SUCCESS';
@@ -29,9 +30,9 @@ export class DirectoryTarget implements Target {
 
   /** `fill` writes files into a temp directory; on success it becomes `path` with `_SUCCESS`. */
   async build<R>(fill: (tmpDir: string) => Promise<R>): Promise<R> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makeOutputDir(dirname(this.path), this.path);
     const tmp = siblingTempPath(this.path);
-    await mkdir(tmp);
+    await makeOutputDir(tmp, this.path);
     try {
       const result = await fill(tmp);
       for (const name of await readdir(tmp)) await fsyncFile(join(tmp, name));

@@ -1,3 +1,4 @@
 export * from './local-target.js';
 export * from './directory-target.js';
 export * from './temp-path.js';
+export * from './output-dir.js';

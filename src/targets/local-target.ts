@@ -1,10 +1,11 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Target } from '../core/target.js';
+import { makeOutputDir } from './output-dir.js';
 import { siblingTempPath } from './temp-path.js';
 
 export type FileFormat = 'plain' | 'gzip';
@@ -63,7 +64,7 @@ export class LocalTarget implements Target {
    * `path` if `fn` resolves, and removed if it throws.
    */
   async withTemporaryPath<R>(fn: (tmpPath: string) => Promise<R>): Promise<R> {
-    await mkdir(dirname(this.path), { recursive: true });
+    await makeOutputDir(dirname(this.path), this.path);
     const tmp = siblingTempPath(this.path);
     try {
       const result = await fn(tmp);
