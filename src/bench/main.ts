@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
     const report: BenchResults = {
       startedAt,
       finishedAt: new Date().toISOString(),
-      command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
+      command: commandLine(argv),
       machine,
       repetitions,
       sets: sets.map(summarize),
@@ -106,6 +106,12 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
   }
+}
+
+/** How the run was asked for, without --out (where results go changes nothing measured). */
+function commandLine(argv: string[]): string {
+  const shown = argv.filter((arg, i) => arg !== '--out' && argv[i - 1] !== '--out' && !arg.startsWith('--out='));
+  return ['npm run bench', ...(shown.length > 0 ? ['--', ...shown] : [])].join(' ');
 }
 
 /** The user's directories (--data), or the generated sets, generating what the cache lacks. */
