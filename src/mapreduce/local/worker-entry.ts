@@ -22,7 +22,10 @@ parentPort!.on('message', async ({ id, request }: { id: number; request: WorkReq
     const task = instantiate(await taskClass, blueprint);
     let spills: Extract<WorkReply, { ok: true }>['spills'] = [];
     if (request.kind === 'map') spills = await runMapTask(task, request, (records ??= new RecordBuffer(request.budgetBytes)));
-    else runReduceTask(task, request);
+    else {
+      records = undefined; // the map phase is over: give its buffer back before reducing
+      runReduceTask(task, request);
+    }
     counters = task.counters.toJSON();
     parentPort!.postMessage({ id, ok: true, spills, counters } satisfies WorkReply);
   } catch (error) {
