@@ -1,6 +1,7 @@
 import { access, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { makeOutputDir, outputFailure } from '../../targets/output-dir.js';
 import { sourceToPath } from './source-path.js';
 
 /**
@@ -38,6 +39,11 @@ export async function readManifest(manifest: string): Promise<string[] | undefin
 /** Write the manifest atomically (temp file + rename): a half-written list would silently drop inputs. */
 export async function writeManifest(manifest: string, files: readonly string[]): Promise<void> {
   const temp = `${manifest}.tmp-${process.pid}`;
-  await writeFile(temp, files.map((f) => f + '\n').join(''));
-  await rename(temp, manifest);
+  await makeOutputDir(dirname(resolve(manifest)), manifest);
+  try {
+    await writeFile(temp, files.map((f) => f + '\n').join(''));
+    await rename(temp, manifest);
+  } catch (error) {
+    throw outputFailure(manifest, error);
+  }
 }
