@@ -86,6 +86,9 @@ describe('hadoop runner', () => {
     expect(existsSync(join(dir, 'WordsByCount-hadoop-step-0'))).toBe(false);
     const calls = readFileSync(join(dir, 'calls.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
     expect(calls.filter((c) => c[0] === 'jar')).toHaveLength(2);
+    // An interrupted run's leftovers are removed before each step writes.
+    const outIndex = calls.findIndex((c) => c[0] === 'jar' && c.includes(join(dir, 'WordsByCount-hadoop')));
+    expect(calls[outIndex - 1]).toEqual(['fs', '-rm', '-r', '-f', join(dir, 'WordsByCount-hadoop')]);
     expect(calls).toContainEqual(['fs', '-rm', '-r', '-f', join(dir, 'WordsByCount-hadoop-step-0')]);
   });
 

@@ -25,6 +25,8 @@ export class HadoopRunner implements MapReduceRunner {
       for (let i = 0; i < steps.length; i++) {
         const out = i === steps.length - 1 ? output : `${output}-step-${i}`;
         if (out !== output) intermediate.push(out);
+        // Hadoop refuses an existing output directory; one left by an interrupted run is not output (no _SUCCESS).
+        await runQuietly(config.command, ['fs', '-rm', '-r', '-f', out]);
         await runHadoop(task, config, streamingArgs(task, config, i, inputs, out), i);
         inputs = [out];
       }
