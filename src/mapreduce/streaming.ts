@@ -27,6 +27,8 @@ export const STREAMING_ERROR_MARKER = 'pipewright:error:';
  * hold the values of one key in memory at a time.
  */
 export async function runStreamingPhase(task: MapReduceTask, phase: Phase, step: number, io: StreamingIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<void> {
+  if (typeof (task as Partial<MapReduceTask>).checkedSteps !== 'function')
+    throw new UsageError(`${task.family} is not a map/reduce task; --streaming runs MapReduceTask families only.`);
   const steps = task.checkedSteps();
   if (!Number.isInteger(step) || step < 0 || step >= steps.length)
     throw new UsageError(`${task.family} has ${steps.length} step(s); --step ${step} does not exist (steps count from 0).`);

@@ -3,7 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Counters } from '../../src/core/index.js';
+import { PassThrough, Readable } from 'node:stream';
+import { Counters, UsageError } from '../../src/core/index.js';
+import { runStreamingPhase } from '../../src/mapreduce/index.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { PrefilteredWordCount, WordCount, WordsByCount } from './jobs/word-count.js';
 import { CORPUS, outputRows, tempDir } from './support.js';
@@ -83,6 +85,13 @@ describe('streaming entry points: cat | map | LC_ALL=C sort | reduce', () => {
     expect(error?.code).toBe(1);
     expect(error?.stderr).toMatch(/pipewright:error: FailingMapper step 0 mapper failed on stdin line 3: cannot count "boom"/);
     expect(error?.stderr).toMatch(/^reporter:counter:Words,lines,2$/m);
+  });
+
+  it('refuses a step that does not exist and a task that is not a map/reduce job, in one line', async () => {
+    const io = { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough() };
+    await expect(runStreamingPhase(new WordCount({ src: [], dest: '/tmp/x' }), 'map', 1, io)).rejects.toThrow(/WordCount has 1 step\(s\); --step 1 does not exist/);
+    const plain = { family: 'Plain' } as unknown as WordCount;
+    await expect(runStreamingPhase(plain, 'map', 0, io)).rejects.toThrow(UsageError);
   });
 
   it('a reducer fed unsorted input says how to sort it', async () => {
