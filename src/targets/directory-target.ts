@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Target } from '../core/target.js';
 import { fsyncFile } from './local-target.js';
 import { makeOutputDir } from './output-dir.js';
-import { siblingTempPath } from './temp-path.js';
+import { removeStaleTemps, siblingTempPath } from './temp-path.js';
 
 export const SUCCESS_MARKER = '_SUCCESS';
 
@@ -31,6 +31,7 @@ export class DirectoryTarget implements Target {
   /** `fill` writes files into a temp directory; on success it becomes `path` with `_SUCCESS`. */
   async build<R>(fill: (tmpDir: string) => Promise<R>): Promise<R> {
     await makeOutputDir(dirname(this.path), this.path);
+    await removeStaleTemps(this.path);
     const tmp = siblingTempPath(this.path);
     await makeOutputDir(tmp, this.path);
     try {

@@ -152,8 +152,13 @@ describe('a killed run, and overlapping runs', () => {
     expect(readdirSync(join(dir, 'killed')).filter((name) => !name.startsWith('.'))).toEqual([]);
     expect(existsSync(join(dir, 'killed.sqlite'))).toBe(false);
 
+    const leftovers = readdirSync(join(dir, 'killed'));
+    expect(leftovers.length).toBeGreaterThan(0); // its temp output and work folder (spills)
+
     const rerun = await workflow('killed', generated); // the lock of the killed run is stale: taken over
     expect(rerun.code, rerun.stderr).toBe(0);
+    // The rerun cleared the dead run's temp folders: a killed run on big logs leaves gigabytes there.
+    expect(readdirSync(join(dir, 'killed')).sort()).toEqual(['answer_distribution_per_course_killed', 'problem_check_events_killed']);
     const rows = await rowsOf('killed');
     expect(rows.length).toBeGreaterThan(50);
     expect(rows).toEqual(await rowsOf('clean'));

@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../core/index.js';
 import { planSplits } from '../../eventlog/reader/index.js';
-import { makeOutputDir, siblingTempPath } from '../../targets/index.js';
+import { makeOutputDir, removeStaleTemps, siblingTempPath } from '../../targets/index.js';
 import type { MapReduceTask } from '../job.js';
 import { partName, type MapReduceRunner } from '../runner.js';
 import { describeTask } from './blueprint.js';
@@ -29,6 +29,7 @@ export class LocalRunner implements MapReduceRunner {
     const workDir = siblingTempPath(output.path + '-work');
     const pool = new WorkerPool(Math.max(1, task.mapWorkers), describeTask(task), (counters) => task.counters.merge(counters));
     await makeOutputDir(workDir, output.path); // beside the output: an unwritable --dest fails here, in one line
+    await removeStaleTemps(output.path + '-work'); // spills of a killed run of this job
     try {
       await output.build(async (outDir) => {
         let inputs = files;
