@@ -39,14 +39,28 @@ export class DirectoryTarget implements Target {
       for (const name of await readdir(tmp)) await fsyncFile(join(tmp, name));
       await writeFile(join(tmp, SUCCESS_MARKER), '');
       // A stale directory without _SUCCESS (an interrupted older layout) is not output: replace it.
-      if (existsSync(this.path)) await rm(this.path, { recursive: true, force: true });
-      await rename(tmp, this.path);
-      await fsyncFile(dirname(this.path));
+      // A complete one was just built by an overlapping run of the same task: never pull it from under its readers.
+      if (existsSync(this.path) && !this.exists()) await rm(this.path, { recursive: true, force: true });
+      if (!(await this.#publish(tmp))) await rm(tmp, { recursive: true, force: true });
       return result;
     } catch (error) {
       await rm(tmp, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  // Renames tmp into place; false when another writer's complete output got there first (same task, same data: keep theirs).
+  async #publish(tmp: string): Promise<boolean> {
+    if (this.exists()) return false;
+    try {
+      await rename(tmp, this.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'ENOTEMPTY' || code === 'EEXIST') && this.exists()) return false;
+      throw error;
+    }
+    await fsyncFile(dirname(this.path));
+    return true;
   }
 
   /** The data files, sorted, without `_SUCCESS` and hidden files. */
