@@ -20,11 +20,27 @@ export function pythonJsonDumps(value: PyValue | undefined): string {
       return value.toString();
     default:
       if (value instanceof PyFloat) return jsonFloat(value.value);
-      if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-      return `{${pyKeys(value)
-        .map((key) => `${jsonString(key)}: ${pythonJsonDumps(value[key])}`)
-        .join(', ')}}`;
+      if (Array.isArray(value)) return jsonList(value);
+      return jsonDict(value);
   }
+}
+
+// Loops with += rather than map/join: these run for every kept event and every answer record.
+function jsonList(list: PyValue[]): string {
+  if (list.length === 0) return '[]';
+  let out = '[' + pythonJsonDumps(list[0]);
+  for (let i = 1; i < list.length; i++) out += ', ' + pythonJsonDumps(list[i]);
+  return out + ']';
+}
+
+function jsonDict(dict: { [key: string]: PyValue }): string {
+  const keys = pyKeys(dict);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out += (i === 0 ? '' : ', ') + jsonString(key) + ': ' + pythonJsonDumps(dict[key]);
+  }
+  return out + '}';
 }
 
 function jsonFloat(x: number): string {
@@ -34,27 +50,24 @@ function jsonFloat(x: number): string {
   return pythonFloatRepr(x);
 }
 
-const ESCAPE_ASCII = /[^ -~]|["\\]/;
-const SHORT_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\b': '\\b',
-  '\f': '\\f',
-};
+/**
+ * JSON.stringify already writes what Python writes for `"`, `\`, the short
+ * escapes (\n \r \t \b \f), other control characters (`\u001f`) and lone
+ * surrogates (`\ud800`), all with lowercase hex as Python does; it leaves
+ * U+007F and everything above raw, which ensure_ascii escapes per UTF-16
+ * unit. So: most strings need no escape at all (one regex test); the others
+ * go through the native encoder, and then only those units are rewritten.
+ */
+const NEEDS_ESCAPE = /[^ -~]|["\\]/;
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+const NOT_PRINTABLE_ASCII_ALL = /[^ -~]/g;
 
 function jsonString(s: string): string {
-  if (!ESCAPE_ASCII.test(s)) return `"${s}"`;
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const char = s[i] as string;
-    const code = s.charCodeAt(i);
-    const short = SHORT_ESCAPES[char];
-    if (short !== undefined) out += short;
-    else if (code >= 0x20 && code <= 0x7e) out += char;
-    else out += `\\u${code.toString(16).padStart(4, '0')}`;
-  }
-  return out + '"';
+  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
+  const json = JSON.stringify(s);
+  return NOT_PRINTABLE_ASCII.test(json) ? json.replace(NOT_PRINTABLE_ASCII_ALL, unicodeEscape) : json;
+}
+
+function unicodeEscape(unit: string): string {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

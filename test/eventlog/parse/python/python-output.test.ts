@@ -110,3 +110,29 @@ describe('pythonFloatRepr', () => {
     expect(pythonJsonDumps([new PyFloat(7), 7, 7.5])).toBe('[7.0, 7, 7.5]');
   });
 });
+
+describe('pythonJsonDumps string escapes (ensure_ascii)', () => {
+  // Python's rule, written out: the short escapes, printable ASCII as is, every other UTF-16 unit as \uXXXX (lowercase hex).
+  const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+  const pythonRule = (s: string) =>
+    '"' +
+    Array.from({ length: s.length }, (_, i) => {
+      const unit = s.charCodeAt(i);
+      return SHORT[s[i]!] ?? (unit >= 0x20 && unit <= 0x7e ? s[i] : `\\u${unit.toString(16).padStart(4, '0')}`);
+    }).join('') +
+    '"';
+
+  test('every UTF-16 unit, alone and between others, as Python escapes it', () => {
+    const wrong: string[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const s = `a${String.fromCharCode(unit)}"${String.fromCharCode(unit)}`;
+      if (pythonJsonDumps(s) !== pythonRule(s)) wrong.push(unit.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test.each(['😀 pair', '\ud83d lone high', 'lone low \ude00', 'é\u2028\u2029\u007f', ''])('%s', (s) => {
+    expect(pythonJsonDumps(s)).toBe(pythonRule(s));
+    expect(pythonJsonDumps({ [s]: [s, 1] })).toBe(`{${pythonRule(s)}: [${pythonRule(s)}, 1]}`);
+  });
+});
