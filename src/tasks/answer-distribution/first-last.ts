@@ -1,7 +1,21 @@
-import { parsePythonJson } from '../../eventlog/parse/index.js';
+import { isJsonRoundTrip, parsePythonJson, pythonJsonDumps } from '../../eventlog/parse/index.js';
 import { generateAnswers, type AnswerRecord } from './answers.js';
-import { compareTimedRecords, type TimedRecord } from './distribution.js';
+import { compareUtf8 } from '../../mapreduce/keys.js';
 import type { JsonObject } from './json-value.js';
+import type { ProblemCheck } from './problem-check.js';
+
+/**
+ * One attempt as stage 1's shuffle carries it: the timestamp, and the event
+ * data either as the dict itself (when it survives JSON exactly: see
+ * isJsonRoundTrip) or as its Python json.dumps text. The dict form spares
+ * the mapper the dumps and the reducer a parse with Python's rules.
+ */
+export type Attempt = readonly [timestamp: string, data: string | JsonObject];
+
+/** The shuffle value of a kept event. */
+export function attemptOf(event: ProblemCheck): Attempt {
+  return [event.timestamp, isJsonRoundTrip(event.data) ? event.data : event.json];
+}
 
 /**
  * Stage 1 reduce (edX `ProblemCheckEventMixin.reducer`, answer_dist.py:66-116):
@@ -10,10 +24,33 @@ import type { JsonObject } from './json-value.js';
  * Timestamps compare as ISO text, ties by the event's JSON text, as Python
  * sorts the (timestamp, json) tuples.
  */
-export function firstAndLastAnswers(attempts: readonly TimedRecord[]): AnswerRecord[] {
+export function firstAndLastAnswers(attempts: readonly Attempt[]): AnswerRecord[] {
   if (attempts.length === 0) return [];
-  const sorted = [...attempts].sort(compareTimedRecords);
-  const first = parsePythonJson(sorted[0]![1]) as JsonObject;
-  const last = parsePythonJson(sorted[sorted.length - 1]![1]) as JsonObject;
+  // The JSON text is only needed to break a timestamp tie: made then, once per attempt.
+  const records = attempts.map(([timestamp, data]) => new TimedAttempt(timestamp, data));
+  const sorted = records.length === 1 ? records : records.sort((a, b) => compareUtf8(a.timestamp, b.timestamp) || compareUtf8(a.json(), b.json()));
+  const first = sorted[0]!.data();
+  // generateAnswers changes the dict it is given: the last attempt needs its own copy when it is the first one too.
+  const last = sorted.length === 1 ? sorted[0]!.data(true) : sorted[sorted.length - 1]!.data();
   return [...generateAnswers(first, 'first'), ...generateAnswers(last, 'last')];
+}
+
+class TimedAttempt {
+  #json: string | undefined;
+  constructor(
+    readonly timestamp: string,
+    readonly value: string | JsonObject,
+  ) {
+    if (typeof value === 'string') this.#json = value;
+  }
+
+  json(): string {
+    return (this.#json ??= pythonJsonDumps(this.value as JsonObject));
+  }
+
+  /** The event data as a dict of its own (parsed from the text, or the shuffle's dict; a copy when asked). */
+  data(copy = false): JsonObject {
+    if (typeof this.value === 'string') return parsePythonJson(this.value) as JsonObject;
+    return copy ? (JSON.parse(JSON.stringify(this.value)) as JsonObject) : this.value;
+  }
 }

@@ -3,7 +3,7 @@ import { pythonJsonDumps } from '../../eventlog/parse/index.js';
 import { WithPathSetInput } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
-import { firstAndLastAnswers } from './first-last.js';
+import { attemptOf, firstAndLastAnswers, type Attempt } from './first-last.js';
 import { COUNTERS, noteHadoopOnlyFlags, runParameters } from './parameters.js';
 import { problemCheckFromLine } from './problem-check.js';
 import { saveCounters } from './saved-counters.js';
@@ -43,12 +43,12 @@ export class ProblemCheckEvent extends Base {
     if ('drop' in result) return void this.incrementCounter(COUNTERS, `drop:${result.drop}`);
     if ('crash' in result) return void this.incrementCounter(COUNTERS, `crash_dropped:${result.crash}`);
     this.incrementCounter(COUNTERS, 'kept problem_check events');
-    const { courseId, problemId, username, timestamp, json } = result.event;
+    const { courseId, problemId, username } = result.event;
     // Problem ids and usernames may be any JSON value; Hadoop grouped them by their text, so do we.
-    yield [[courseId, pythonJsonDumps(problemId as never), pythonJsonDumps(username as never)], [timestamp, json]];
+    yield [[courseId, pythonJsonDumps(problemId as never), pythonJsonDumps(username as never)], attemptOf(result.event)];
   }
 
-  override *reducer(key: [string, string, string], values: Iterable<[string, string]>): Pairs {
+  override *reducer(key: [string, string, string], values: Iterable<Attempt>): Pairs {
     this.incrementCounter(COUNTERS, 'user x problem pairs');
     for (const answer of firstAndLastAnswers([...values])) yield [[key[0], answer.answerId], [answer.timestamp, answer.json]];
   }

@@ -16,7 +16,10 @@ export interface ProblemCheck {
   problemId: unknown;
   username: unknown;
   timestamp: string;
-  json: string;
+  /** The event data edX keeps (with timestamp, context and username added). */
+  data: PyDict;
+  /** `data` as Python json.dumps text (made on first read: not every caller needs it). */
+  readonly json: string;
 }
 
 /**
@@ -63,7 +66,19 @@ export function problemCheckFromLine(line: string): ProblemCheckResult {
   if (answersProblem) return answersProblem;
   const crash = answerCrashReason(data);
   if (crash) return { crash };
-  return { event: { courseId, problemId, username, timestamp, json: pythonJsonDumps(data) } };
+  let json: string | undefined;
+  return {
+    event: {
+      courseId,
+      problemId,
+      username,
+      timestamp,
+      data,
+      get json() {
+        return (json ??= pythonJsonDumps(data));
+      },
+    },
+  };
 }
 
 // edX reads `answers` and `submission` from the raw `event` field (answer_dist.py:1012-1020).

@@ -9,3 +9,4 @@ export * from './python-str.js';
 export * from './python-json-dumps.js';
 export * from './python-equals.js';
 export * from './python-float.js';
+export * from './json-round-trip.js';

@@ -1,4 +1,5 @@
-import { firstAndLastAnswers } from '../../../../src/tasks/answer-distribution/first-last.js';
+import { attemptOf, firstAndLastAnswers, type Attempt } from '../../../../src/tasks/answer-distribution/first-last.js';
+import { encodeJson } from '../../../../src/mapreduce/keys.js';
 import { distributeAnswers, type TimedRecord } from '../../../../src/tasks/answer-distribution/distribution.js';
 import type { DistributionRow } from '../../../../src/tasks/answer-distribution/columns.js';
 import { problemCheckFromLine } from '../../../../src/tasks/answer-distribution/problem-check.js';
@@ -24,17 +25,18 @@ export interface PipelineResult {
 export function runInMemory(lines: Iterable<string>, validTypes: ReadonlySet<string>): PipelineResult {
   const counters = new Map<string, number>();
   const count = (name: string) => counters.set(name, (counters.get(name) ?? 0) + 1);
-  const attempts = new Map<string, { courseId: string; values: TimedRecord[] }>();
+  const attempts = new Map<string, { courseId: string; values: Attempt[] }>();
   for (const line of lines) {
     const result = problemCheckFromLine(line);
     if ('drop' in result) count(`drop:${result.drop}`);
     else if ('crash' in result) count(`crash_dropped:${result.crash}`);
     else {
-      const { courseId, problemId, username, timestamp, json } = result.event;
+      const { courseId, problemId, username } = result.event;
       const key = JSON.stringify([courseId, pythonJsonDumps(problemId as never), pythonJsonDumps(username as never)]);
       let entry = attempts.get(key);
       if (!entry) attempts.set(key, (entry = { courseId, values: [] }));
-      entry.values.push([timestamp, json]);
+      // Through JSON as the shuffle carries it (the dict form included).
+      entry.values.push(JSON.parse(encodeJson(attemptOf(result.event))) as Attempt);
     }
   }
   const stage1: Stage1Line[] = [];
