@@ -34,13 +34,19 @@ export class DirectoryTarget implements Target {
     await removeStaleTemps(this.path);
     const tmp = siblingTempPath(this.path);
     await makeOutputDir(tmp, this.path);
+    // An output there before we started is being rebuilt (overwrite): replace it. One that appears meanwhile is another run's.
+    const rebuilding = existsSync(this.path);
     try {
       const result = await fill(tmp);
       for (const name of await readdir(tmp)) await fsyncFile(join(tmp, name));
       await writeFile(join(tmp, SUCCESS_MARKER), '');
-      // A stale directory without _SUCCESS (an interrupted older layout) is not output: replace it.
-      // A complete one was just built by an overlapping run of the same task: never pull it from under its readers.
-      if (existsSync(this.path) && !this.exists()) await rm(this.path, { recursive: true, force: true });
+      // A complete output that an overlapping run of the same task published meanwhile stays: never pull it from under its readers.
+      if (!rebuilding && this.exists()) {
+        await rm(tmp, { recursive: true, force: true });
+        return result;
+      }
+      // What we rebuild, or a stale directory without _SUCCESS (an interrupted older layout), is replaced.
+      if (existsSync(this.path)) await rm(this.path, { recursive: true, force: true });
       if (!(await this.#publish(tmp))) await rm(tmp, { recursive: true, force: true });
       return result;
     } catch (error) {
@@ -51,7 +57,6 @@ export class DirectoryTarget implements Target {
 
   // Renames tmp into place; false when another writer's complete output got there first (same task, same data: keep theirs).
   async #publish(tmp: string): Promise<boolean> {
-    if (this.exists()) return false;
     try {
       await rename(tmp, this.path);
     } catch (error) {
