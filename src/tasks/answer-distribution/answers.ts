@@ -23,22 +23,36 @@ export function isHiddenAnswer(answerId: string): boolean {
  * dropped every event on which this would raise (see crash-checks.ts).
  */
 export function generateAnswers(data: JsonObject, category: AttemptCategory): AnswerRecord[] {
+  return generateAnswersAs(data, [category])[0]!;
+}
+
+/**
+ * generateAnswers for several categories at once, one list each, from one
+ * pass over `data`: what edX's reducer makes of a single attempt, which is
+ * both the first and the last (it parsed the event twice; the records differ
+ * only in `attempt_category`, which keeps its place in the key order).
+ */
+export function generateAnswersAs(data: JsonObject, categories: readonly AttemptCategory[]): AnswerRecord[][] {
   const context = data.context as JsonObject;
   const module = dictGet(context, 'module', {}) as JsonObject;
   const common = {
     problem_id: dictGet(data, 'problem_id'),
     problem_display_name: dictGet(module, 'display_name'),
-    attempt_category: category,
+    attempt_category: categories[0]!,
     grade: dictGet(data, 'grade'),
     max_grade: dictGet(data, 'max_grade'),
   };
   const timestamp = data.timestamp as string;
   const answers = data.answers as JsonObject;
   const correctMap = dictGet(data, 'correct_map', {});
-  const out: AnswerRecord[] = [];
+  const outs: AnswerRecord[][] = categories.map(() => []);
   const emit = (answerId: string, record: JsonObject) => {
     for (const [key, value] of Object.entries(common)) pySet(record, key, value as PyValue);
-    out.push({ answerId, timestamp, json: pythonJsonDumps(record) });
+    outs[0]!.push({ answerId, timestamp, json: pythonJsonDumps(record) });
+    for (let c = 1; c < categories.length; c++) {
+      pySet(record, 'attempt_category', categories[c]!);
+      outs[c]!.push({ answerId, timestamp, json: pythonJsonDumps(record) });
+    }
   };
 
   if (pyHas(data, 'submission')) {
@@ -53,7 +67,7 @@ export function generateAnswers(data: JsonObject, category: AttemptCategory): An
       pySet(record, 'answer_correct_map', dictGet(correctMap as JsonObject, answerId) as PyValue);
       emit(answerId, record);
     }
-    return out;
+    return outs;
   }
   // Old events (before ~2014) have no submission: the raw value is all we know.
   for (const answerId of pyKeys(answers)) {
@@ -67,7 +81,7 @@ export function generateAnswers(data: JsonObject, category: AttemptCategory): An
       answer_correct_map: entry,
     });
   }
-  return out;
+  return outs;
 }
 
 /** Python `key in container` for a dict, list or string (edX tests correct_map with `in` before indexing it). */

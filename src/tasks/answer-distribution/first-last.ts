@@ -1,5 +1,5 @@
 import { isJsonRoundTrip, parsePythonJson, pythonJsonDumps } from '../../eventlog/parse/index.js';
-import { generateAnswers, type AnswerRecord } from './answers.js';
+import { generateAnswers, generateAnswersAs, type AnswerRecord } from './answers.js';
 import { compareUtf8 } from '../../mapreduce/keys.js';
 import type { JsonObject } from './json-value.js';
 import type { ProblemCheck } from './problem-check.js';
@@ -29,10 +29,8 @@ export function firstAndLastAnswers(attempts: readonly Attempt[]): AnswerRecord[
   // The JSON text is only needed to break a timestamp tie: made then, once per attempt.
   const records = attempts.map(([timestamp, data]) => new TimedAttempt(timestamp, data));
   const sorted = records.length === 1 ? records : records.sort((a, b) => compareUtf8(a.timestamp, b.timestamp) || compareUtf8(a.json(), b.json()));
-  const first = sorted[0]!.data();
-  // generateAnswers changes the dict it is given: the last attempt needs its own copy when it is the first one too.
-  const last = sorted.length === 1 ? sorted[0]!.data(true) : sorted[sorted.length - 1]!.data();
-  return [...generateAnswers(first, 'first'), ...generateAnswers(last, 'last')];
+  if (sorted.length === 1) return generateAnswersAs(sorted[0]!.data(), ['first', 'last']).flat();
+  return [...generateAnswers(sorted[0]!.data(), 'first'), ...generateAnswers(sorted[sorted.length - 1]!.data(), 'last')];
 }
 
 class TimedAttempt {
@@ -48,9 +46,8 @@ class TimedAttempt {
     return (this.#json ??= pythonJsonDumps(this.value as JsonObject));
   }
 
-  /** The event data as a dict of its own (parsed from the text, or the shuffle's dict; a copy when asked). */
-  data(copy = false): JsonObject {
-    if (typeof this.value === 'string') return parsePythonJson(this.value) as JsonObject;
-    return copy ? (JSON.parse(JSON.stringify(this.value)) as JsonObject) : this.value;
+  /** The event data as a dict (parsed from the text, or the shuffle's own dict). */
+  data(): JsonObject {
+    return typeof this.value === 'string' ? (parsePythonJson(this.value) as JsonObject) : this.value;
   }
 }
