@@ -8,15 +8,31 @@ import type { FinalHook, InitHook, MapReduceStep, Pairs } from './step.js';
 /** Where a phase sends its output: encoded key and value. */
 export type EmitEncoded = (encodedKey: string, encodedValue: string) => void;
 
-function emitAll(pairs: Pairs | void, emit: EmitEncoded, who: string): void {
+/**
+ * Where a final reduce may send a pair as it was yielded, when JSON would
+ * give it back unchanged (see survivesJson): the part file line is the
+ * same, without encoding the pair only to decode it again.
+ */
+export type EmitDirect = (key: unknown, value: unknown) => void;
+
+function emitAll(pairs: Pairs | void, emit: EmitEncoded, who: string, direct?: EmitDirect): void {
   if (pairs === undefined || pairs === null) return;
   if (typeof (pairs as Pairs)[Symbol.iterator] !== 'function')
     throw new DefinitionError(`${who} must be a generator (function*) yielding [key, value] pairs; it returned ${typeof pairs}.`);
   for (const pair of pairs as Pairs) {
     if (!Array.isArray(pair) || pair.length !== 2)
       throw new DefinitionError(`${who} must yield [key, value] pairs; it yielded ${encodeJson(pair).slice(0, 80)}.`);
-    emit(encodeJson(pair[0]), encodeJson(pair[1]));
+    if (direct && survivesJson(pair[0]) && survivesJson(pair[1])) direct(pair[0], pair[1]);
+    else emit(encodeJson(pair[0]), encodeJson(pair[1]));
   }
+}
+
+/** A string, or a plain array of strings: JSON.parse(JSON.stringify(x)) is equal to it. */
+function survivesJson(x: unknown): boolean {
+  if (typeof x === 'string') return true;
+  if (!Array.isArray(x) || Object.getPrototypeOf(x) !== Array.prototype) return false;
+  for (let i = 0; i < x.length; i++) if (typeof x[i] !== 'string') return false; // a hole reads as undefined
+  return true;
 }
 
 function callHook(task: MapReduceTask, hook: InitHook | FinalHook | undefined, emit: EmitEncoded, who: string): void {
@@ -64,6 +80,7 @@ export class ReducePhase {
     readonly stepIndex: number,
     readonly kind: 'combiner' | 'reducer',
     readonly emit: EmitEncoded,
+    readonly direct?: EmitDirect,
   ) {
     this.who = `${task.family} step ${stepIndex} ${kind}`;
   }
@@ -77,7 +94,7 @@ export class ReducePhase {
     const fn = this.step[this.kind];
     try {
       if (!fn) for (const value of values) this.emit(encodedKey, value);
-      else emitAll(fn.call(this.task, JSON.parse(encodedKey), decodeEach(values)), this.emit, this.who);
+      else emitAll(fn.call(this.task, JSON.parse(encodedKey), decodeEach(values)), this.emit, this.who, this.direct);
     } catch (error) {
       throw annotate(error, `${this.who} failed on key ${encodedKey.length > 200 ? encodedKey.slice(0, 200) + '...' : encodedKey}`);
     }
@@ -89,8 +106,8 @@ export class ReducePhase {
 }
 
 /** Run the combiner or the reducer of a step over sorted, grouped records. */
-export function reduceGroups(task: MapReduceTask, step: MapReduceStep, stepIndex: number, kind: 'combiner' | 'reducer', groups: Iterable<Group>, emit: EmitEncoded): void {
-  const phase = new ReducePhase(task, step, stepIndex, kind, emit);
+export function reduceGroups(task: MapReduceTask, step: MapReduceStep, stepIndex: number, kind: 'combiner' | 'reducer', groups: Iterable<Group>, emit: EmitEncoded, direct?: EmitDirect): void {
+  const phase = new ReducePhase(task, step, stepIndex, kind, emit, direct);
   phase.start();
   for (const group of groups) phase.group(group.encodedKey, group.values);
   phase.finish();

@@ -35,7 +35,9 @@ export function runReduceTask(task: MapReduceTask, request: ReduceRequest): void
     const emit = request.final
       ? (key: string, value: string) => writer.line(task.formatOutput(JSON.parse(key), JSON.parse(value)))
       : (key: string, value: string) => writer.line(formatRecord(key, value));
-    reduceGroups(task, step, request.step, 'reducer', groupSorted(records), emit);
+    // Pairs JSON would not change go to formatOutput as they are (the same line, without the encode/decode).
+    const direct = request.final ? (key: unknown, value: unknown) => writer.line(task.formatOutput(key, value)) : undefined;
+    reduceGroups(task, step, request.step, 'reducer', groupSorted(records), emit, direct);
   } finally {
     writer.close();
     const given = new Set(request.segments.map((s) => s.path));
