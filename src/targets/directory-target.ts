@@ -1,12 +1,22 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Target } from '../core/target.js';
 import { fsyncFile } from './local-target.js';
 import { makeOutputDir } from './output-dir.js';
 import { removeStaleTemps, siblingTempPath } from './temp-path.js';
 
 export const SUCCESS_MARKER = '_SUCCESS';
+
+/**
+ * What this process writes into the `_SUCCESS` markers it creates: host, pid
+ * and process start. Tasks that rebuild an output once per run (`--overwrite`)
+ * compare it to tell "written by this run" from "left by an earlier one"
+ * exactly, where file times (1 s resolution on some file systems) cannot.
+ */
+export const WRITER_TOKEN = `${hostname()} ${process.pid} ${Math.round(performance.timeOrigin)}`;
 
 /**
  * A directory of part files (`part-00000`, ...), as map/reduce jobs write.
@@ -39,7 +49,7 @@ export class DirectoryTarget implements Target {
     try {
       const result = await fill(tmp);
       for (const name of await readdir(tmp)) await fsyncFile(join(tmp, name));
-      await writeFile(join(tmp, SUCCESS_MARKER), '');
+      await writeFile(join(tmp, SUCCESS_MARKER), WRITER_TOKEN);
       // A complete output that an overlapping run of the same task published meanwhile stays: never pull it from under its readers.
       if (!rebuilding && this.exists()) {
         await rm(tmp, { recursive: true, force: true });
@@ -66,6 +76,15 @@ export class DirectoryTarget implements Target {
     }
     await fsyncFile(dirname(this.path));
     return true;
+  }
+
+  /** Whether this process wrote the `_SUCCESS` marker now in place. */
+  writtenByThisProcess(): boolean {
+    try {
+      return readFileSync(join(this.path, SUCCESS_MARKER), 'utf8') === WRITER_TOKEN;
+    } catch {
+      return false;
+    }
   }
 
   /** The data files, sorted, without `_SUCCESS` and hidden files. */
