@@ -2,7 +2,6 @@ import { addDays, isIsoDay, p, UsageError, WrapperTask } from '../../core/index.
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask } from '../../sql/index.js';
-import { passParams } from '../video/pass-params.js';
 import { ModuleEngagementMysqlTask } from './mysql-task.js';
 import { configuredOverwriteNDays, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
@@ -40,7 +39,7 @@ export class ModuleEngagementIntervalTask extends Base {
       .reverse()
       .map((date) => {
         const overwriteHive = this.overwriteFromDate !== '' && date >= this.overwriteFromDate;
-        return new ModuleEngagementMysqlTask(passParams(ModuleEngagementMysqlTask, this, { date, overwriteHive }));
+        return this.clone(ModuleEngagementMysqlTask, { date, overwriteHive });
       }));
   }
 }

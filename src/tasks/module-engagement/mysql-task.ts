@@ -6,7 +6,6 @@ import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow, type SqlValue } from '../../sql/index.js';
 import { linesOf } from '../video/viewing-lines.js';
-import { passParams } from '../video/pass-params.js';
 import { ModuleEngagementDataTask } from './data-task.js';
 import { COUNTERS, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
@@ -61,7 +60,7 @@ export class ModuleEngagementMysqlTask extends Base {
 
   // One instance: the scheduler runs it, and only that instance knows it has recomputed the day.
   override requires(): ModuleEngagementDataTask {
-    return (this.#data ??= new ModuleEngagementDataTask(passParams(ModuleEngagementDataTask, this, { overwrite: this.overwriteHive })));
+    return (this.#data ??= this.clone(ModuleEngagementDataTask, { overwrite: this.overwriteHive }));
   }
 
   override async complete(): Promise<boolean> {

@@ -5,7 +5,6 @@ import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { LocalTarget, type DirectoryTarget } from '../../targets/index.js';
 import { filenameSafeCourseId } from '../answer-distribution/course-csv.js';
-import { passParams } from '../video/pass-params.js';
 import { readTextLines } from '../warehouse/lines.js';
 import type { CourseBlock } from './course-blocks.js';
 import { CourseBlocksApiDataTask, courseBlockFromTsv } from './course-blocks-task.js';
@@ -63,7 +62,7 @@ export class ProblemResponseReportTask extends Base {
 
   override requires(): [LatestProblemResponseDataTask, CourseBlocksApiDataTask] {
     return [
-      new LatestProblemResponseDataTask(passParams(LatestProblemResponseDataTask, this)),
+      this.clone(LatestProblemResponseDataTask),
       new CourseBlocksApiDataTask({ datetime: this.params.datetime, warehousePath: this.params.warehousePath, overwrite: this.params.overwrite }),
     ];
   }

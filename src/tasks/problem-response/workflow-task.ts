@@ -1,6 +1,5 @@
 import { WrapperTask } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
-import { passParams } from '../video/pass-params.js';
 import { withProblemResponseDefaults } from './parameters.js';
 import { ProblemResponseReportTask, reportParameters } from './report-task.js';
 
@@ -30,6 +29,6 @@ export class ProblemResponseReportWorkflow extends WithEventLogSelection(Wrapper
   }
 
   override requires(): ProblemResponseReportTask {
-    return new ProblemResponseReportTask(passParams(ProblemResponseReportTask, this));
+    return this.clone(ProblemResponseReportTask);
   }
 }

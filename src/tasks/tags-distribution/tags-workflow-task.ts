@@ -3,7 +3,6 @@ import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
-import { passParams } from '../video/pass-params.js';
 import { linesOf } from '../video/viewing-lines.js';
 import { COUNTERS, TagsDistributionPerCourse } from './tags-per-course-task.js';
 
@@ -39,7 +38,7 @@ export class TagsDistributionWorkflow extends Base {
   override readonly indexes = [['course_id'], ['module_id'], ['course_id', 'module_id']];
 
   override requires(): TagsDistributionPerCourse {
-    return new TagsDistributionPerCourse(passParams(TagsDistributionPerCourse, this));
+    return this.clone(TagsDistributionPerCourse);
   }
 
   async *rows(): AsyncIterable<SqlRow> {

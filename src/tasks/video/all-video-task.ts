@@ -1,7 +1,6 @@
 import { WrapperTask } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { withVideoDefaults } from './parameters.js';
-import { passParams } from './pass-params.js';
 import { InsertToMysqlVideoTask, InsertToMysqlVideoTimelineTask, videoLoadParameters } from './video-load-tasks.js';
 
 const Base = WithEventLogSelection(WrapperTask);
@@ -17,8 +16,8 @@ export class InsertToMysqlAllVideoTask extends Base {
 
   override requires(): [InsertToMysqlVideoTimelineTask, InsertToMysqlVideoTask] {
     return [
-      new InsertToMysqlVideoTimelineTask(passParams(InsertToMysqlVideoTimelineTask, this)),
-      new InsertToMysqlVideoTask(passParams(InsertToMysqlVideoTask, this)),
+      this.clone(InsertToMysqlVideoTimelineTask),
+      this.clone(InsertToMysqlVideoTask),
     ];
   }
 }

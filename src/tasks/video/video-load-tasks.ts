@@ -4,7 +4,6 @@ import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
 import { allowEmptyDefault, videoDownstreamParameters, withVideoDefaults } from './parameters.js';
-import { passParams } from './pass-params.js';
 import { VideoUsageTask } from './video-usage-task.js';
 import { linesOf } from './viewing-lines.js';
 
@@ -27,7 +26,7 @@ abstract class VideoLoadTask extends Base {
   }
 
   override requires(): VideoUsageTask {
-    return new VideoUsageTask(passParams(VideoUsageTask, this));
+    return this.clone(VideoUsageTask);
   }
 
   /** The usage rows as text cells, in USAGE_FIELDS order. */

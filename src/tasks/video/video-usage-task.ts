@@ -3,7 +3,6 @@ import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { COUNTERS, videoDownstreamParameters, withVideoDefaults } from './parameters.js';
-import { passParams } from './pass-params.js';
 import { videoUsage, type SegmentUsage, type ViewingSpan } from './usage.js';
 import { UserVideoViewingByDateTask, viewingDayDir } from './viewing-by-date-task.js';
 
@@ -33,7 +32,7 @@ export class VideoUsageTask extends Base {
   }
 
   override requires(): UserVideoViewingByDateTask {
-    return new UserVideoViewingByDateTask(passParams(UserVideoViewingByDateTask, this));
+    return this.clone(UserVideoViewingByDateTask);
   }
 
   override output(): DirectoryTarget {

@@ -5,7 +5,6 @@ import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { DirectoryTarget, LocalTarget } from '../../targets/index.js';
 import { COUNTERS, videoDownstreamParameters, withVideoDefaults } from './parameters.js';
-import { passParams } from './pass-params.js';
 import { UserVideoViewingTask } from './user-video-viewing-task.js';
 import { linesOf, viewingDay } from './viewing-lines.js';
 
@@ -49,7 +48,7 @@ export class UserVideoViewingByDateTask extends Base {
     const from = this.scanStart();
     if (from === null) return [];
     const scan = `${from}-${this.interval.end}`;
-    return [new UserVideoViewingTask(passParams(UserVideoViewingTask, this, { interval: scan, outputRoot: join(this.warehousePath, 'user_video_viewing', scan) }))];
+    return [this.clone(UserVideoViewingTask, { interval: scan, outputRoot: join(this.warehousePath, 'user_video_viewing', scan) })];
   }
 
   override output(): LocalTarget {
