@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
-import fg from 'fast-glob';
 import { InputError, MissingInputDataError } from '../../core/errors.js';
 
 /**
@@ -25,6 +24,8 @@ export async function listFilesUnder(root: string, include: readonly string[], f
     if (error.code === 'EACCES') throw new InputError(`${flag} ${root} is not readable (permission denied); fix its permissions.`);
     throw error;
   });
+  // Loaded here, not at the top: worker threads import this module (via the input mixin) and never list files.
+  const { default: fg } = await import('fast-glob');
   if (info.isFile()) {
     // A file named directly is taken (hidden or not: the user asked for it) if its name passes --include.
     if (include.length === 0) return [root];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createConnection, type Connection, type ResultSetHeader } from 'mysql2/promise';
+import type { Connection, ResultSetHeader } from 'mysql2/promise';
 import { LockHeldError } from '../../core/errors.js';
 import { describeConnection, type MysqlConnectionSpec } from '../connection-spec.js';
 import type { ExecuteResult, SqlDriver, SqlParams, SqlSession, TransactionOptions } from '../driver.js';
@@ -14,6 +14,8 @@ export class MysqlDriver implements SqlDriver {
 
   static async connect(spec: MysqlConnectionSpec): Promise<MysqlDriver> {
     try {
+      // Loaded on first connect, not at the top: every CLI run imports the SQL tasks, few of them talk to MySQL.
+      const { createConnection } = await import('mysql2/promise');
       const connection = await createConnection({
         host: spec.host,
         port: spec.port,

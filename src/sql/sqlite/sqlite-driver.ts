@@ -1,13 +1,24 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { LockHeldError } from '../../core/errors.js';
 import type { SqliteConnectionSpec } from '../connection-spec.js';
 import type { ExecuteResult, SqlDriver, SqlParams, SqlSession, TransactionOptions } from '../driver.js';
 import { DatabaseError } from '../errors.js';
 
 const STATEMENT_CACHE = 64;
+
+/**
+ * better-sqlite3 (a native addon) is loaded on first open, not at import: every
+ * map/reduce worker thread imports the task library, and with it this module,
+ * without ever opening a database. open() is synchronous, hence require.
+ */
+let betterSqlite3: typeof Database | undefined;
+function loadBetterSqlite3(): typeof Database {
+  return (betterSqlite3 ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
+}
 const LOCK_POLL_MS = 25;
 
 /**
@@ -27,7 +38,7 @@ export class SqliteDriver implements SqlDriver {
   static open(spec: SqliteConnectionSpec, options: { readonly?: boolean } = {}): SqliteDriver {
     try {
       if (!options.readonly) mkdirSync(dirname(spec.path), { recursive: true });
-      const db = new Database(spec.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: 5000 });
+      const db = new (loadBetterSqlite3())(spec.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: 5000 });
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         // WAL + NORMAL survives a killed process; only a power cut may lose the last commit.
