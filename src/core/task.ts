@@ -27,7 +27,8 @@ export interface ProgressInfo {
   message?: string;
 }
 
-export type TaskClass<T extends Task = Task> = (abstract new (params?: Record<string, unknown>) => T) & {
+// `...args: any[]` is what TypeScript requires of a class a mixin extends; a task takes one params record.
+export type TaskClass<T extends Task = Task> = (abstract new (...args: any[]) => T) & {
   readonly parameters: ParameterSpecs;
   readonly familyName?: string;
   readonly description?: string;

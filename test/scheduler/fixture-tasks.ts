@@ -30,7 +30,7 @@ export class Step extends Task {
   get deps(): string[] {
     return this.graph[this.name] ?? [];
   }
-  override requires() {
+  override requires(): Task | Task[] {
     return [...this.deps.map((name) => new Step({ dir: this.dir, name, graph: this.graph, broken: this.broken })), ...this.external.map((name) => new Raw({ path: join(this.dir, name) }))];
   }
   override output() {

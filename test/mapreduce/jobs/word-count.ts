@@ -6,7 +6,7 @@ const inputParameters = { ...MapReduceTask.parameters, src: p.list(p.path()), de
 
 /** Word count, with a combiner and counters: the job every runner must agree on. */
 export class WordCount extends MapReduceTask {
-  static moduleUrl = import.meta.url;
+  static override moduleUrl = import.meta.url;
   static override parameters = inputParameters;
   declare src: string[];
   declare dest: string;
@@ -42,7 +42,7 @@ export class WordCount extends MapReduceTask {
  * (step 2 mapper gets (word, count), keys [count] as a tuple).
  */
 export class WordsByCount extends MapReduceTask {
-  static moduleUrl = import.meta.url;
+  static override moduleUrl = import.meta.url;
   static override parameters = inputParameters;
   declare src: string[];
   declare dest: string;
@@ -87,7 +87,7 @@ export class WordsByCount extends MapReduceTask {
 
 /** Fails on the line that contains "boom": the failure must name the file and line. */
 export class FailingMapper extends WordCount {
-  static moduleUrl = import.meta.url;
+  static override moduleUrl = import.meta.url;
   override *mapper(line: string) {
     if (line.includes('boom')) throw new TypeError('cannot count "boom"');
     yield* super.mapper(line);
@@ -96,7 +96,7 @@ export class FailingMapper extends WordCount {
 
 /** Word count of the lines containing "the" only, by raw pre-filter: lines without it are never decoded. */
 export class PrefilteredWordCount extends WordCount {
-  static moduleUrl = import.meta.url;
+  static override moduleUrl = import.meta.url;
   override mapperPrefilter = 'the';
   override *mapper(line: string) {
     if (!line.includes('the')) throw new Error(`the pre-filter let through ${JSON.stringify(line)}`);
