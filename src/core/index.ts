@@ -6,6 +6,7 @@ export * from './config.js';
 export * from './registry.js';
 export * from './target.js';
 export * from './task.js';
+export * from './run-resources.js';
 export * from './mixin.js';
 export * from './parameters/index.js';
 export * from './iso-day.js';

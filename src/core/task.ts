@@ -4,6 +4,7 @@ import { flatten, mapTree, type Tree } from './flatten.js';
 import { taskId } from './identity.js';
 import type { ParameterSpecs } from './parameters/parameter.js';
 import { resolveParameters } from './task-parameters.js';
+import type { RunResources } from './run-resources.js';
 import { familyOf } from './registry.js';
 import type { Target } from './target.js';
 
@@ -57,6 +58,8 @@ export abstract class Task {
 
   readonly counters = new Counters();
   reporter: TaskReporter | null = null;
+  /** What the run shares between its tasks (worker pools), lent by the scheduler while run() executes; null otherwise. */
+  resources: RunResources | null = null;
   readonly #params: Record<string, unknown> = {};
   #id: string | undefined;
 

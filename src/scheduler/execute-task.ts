@@ -1,5 +1,6 @@
 import { ExitCode, isUserFacing, PipewrightError } from '../core/errors.js';
 import { flatten } from '../core/flatten.js';
+import type { RunResources } from '../core/run-resources.js';
 import type { Task } from '../core/task.js';
 import type { GraphNode } from './graph.js';
 import type { RunObserver } from './observer.js';
@@ -11,7 +12,7 @@ import { AttemptsError, runWithRetries, type Sleep } from './retry.js';
  * really are complete (something may have removed an output meanwhile), runs
  * it with retries, then checks that it became complete.
  */
-export async function executeTask(node: GraphNode, deps: readonly Task[], observer: RunObserver, sleep?: Sleep): Promise<TaskOutcome> {
+export async function executeTask(node: GraphNode, deps: readonly Task[], observer: RunObserver, sleep?: Sleep, resources?: RunResources): Promise<TaskOutcome> {
   const { task } = node;
   const started = Date.now();
   let attempts = 0;
@@ -20,6 +21,7 @@ export async function executeTask(node: GraphNode, deps: readonly Task[], observ
     for (const dep of deps)
       if (!(await dep.complete())) return outcome('failed', new PipewrightError(`Unfulfilled dependency at run time: ${dep.id} is not complete.`));
     task.reporter = { progress: (t, info) => observer.taskProgress?.(t, info) };
+    task.resources = resources ?? null;
     observer.taskStarted?.(task);
     attempts = await runWithRetries(task, { sleep, onRetry: (error, attempt, delayMs) => observer.taskRetrying?.(task, error, attempt, delayMs) });
     if (!(await task.complete())) {
@@ -34,5 +36,6 @@ export async function executeTask(node: GraphNode, deps: readonly Task[], observ
     return outcome(isUserFacing(error) && error.exitCode === ExitCode.missingInput ? 'missing' : 'failed', error);
   } finally {
     task.reporter = null;
+    task.resources = null;
   }
 }

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { Counters } from '../core/counters.js';
 import { ExitCode, MissingInputError, UsageError, isUserFacing } from '../core/errors.js';
 import { flatten } from '../core/flatten.js';
+import { RunResources } from '../core/run-resources.js';
 import type { Task } from '../core/task.js';
 import { executeTask } from './execute-task.js';
 import { buildGraph, type GraphNode } from './graph.js';
@@ -49,22 +50,25 @@ export async function runTasks(roots: readonly Task[], options: RunOptions = {})
   const outcomes = new Map<string, TaskOutcome>();
   let error: unknown;
   let release = () => {};
+  // Shared by the tasks of this run (the local runner's worker threads); closed before the locks are released.
+  const resources = new RunResources();
   try {
     if (options.lockDir) release = acquireRunLocks(roots, options.lockDir);
     const graph = await buildGraph(roots);
     for (const [id, node] of graph) outcomes.set(id, { task: node.task, status: 'blocked', attempts: 0 });
-    await settleAll(graph, roots, outcomes, observer, options);
+    await settleAll(graph, roots, outcomes, observer, options, resources);
   } catch (caught) {
     if (!isUserFacing(caught)) throw caught; // a bug in the scheduler itself: let it surface whole
     error = caught;
   } finally {
+    await resources.close();
     release();
     observer.close?.();
   }
   return resultOf(outcomes, error, options.debug);
 }
 
-async function settleAll(graph: Map<string, GraphNode>, roots: readonly Task[], outcomes: Map<string, TaskOutcome>, observer: RunObserver, options: RunOptions) {
+async function settleAll(graph: Map<string, GraphNode>, roots: readonly Task[], outcomes: Map<string, TaskOutcome>, observer: RunObserver, options: RunOptions, resources: RunResources) {
   const limit = pLimit(Math.max(1, options.workers ?? 1));
   const settled = new Map<string, Promise<TaskStatus>>();
   const settle = (id: string): Promise<TaskStatus> => {
@@ -89,7 +93,7 @@ async function settleAll(graph: Map<string, GraphNode>, roots: readonly Task[], 
     const deps = node.deps.map((d) => graph.get(d)!.task);
     return record(
       await limit(() =>
-        options.signal?.aborted ? { task: node.task, status: 'stopped' as const, attempts: 0 } : executeTask(node, deps, observer, options.sleep),
+        options.signal?.aborted ? { task: node.task, status: 'stopped' as const, attempts: 0 } : executeTask(node, deps, observer, options.sleep, resources),
       ),
     );
   };

@@ -7,7 +7,7 @@ import type { MapReduceTask } from '../job.js';
 import { partName, type MapReduceRunner } from '../runner.js';
 import { describeTask } from './blueprint.js';
 import { segmentsOf, spillPrefix, type Spill } from './map-output-buffer.js';
-import { WorkerPool } from './worker-pool.js';
+import { needsTypeScript, WorkerPool, type JobGroup } from './worker-pool.js';
 
 const MIN_SPLIT = 64 * 1024;
 const MAX_SPLIT = 64 * 1024 * 1024;
@@ -19,6 +19,11 @@ const MAX_SPLIT = 64 * 1024 * 1024;
  * `nReduceTasks` partitions is k-way merged into the reducer, partitions in
  * parallel. Intermediate data lives in a work directory beside the output
  * and is removed however the run ends.
+ *
+ * The worker threads come from the run (task.resources, lent by runTasks):
+ * one pool per size, kept across the map/reduce tasks of the run, so each
+ * thread loads and JIT-compiles the engine once. Without one (a task run by
+ * hand, a test), the job starts its own pool and closes it when done.
  */
 export class LocalRunner implements MapReduceRunner {
   async run(task: MapReduceTask): Promise<void> {
@@ -27,7 +32,14 @@ export class LocalRunner implements MapReduceRunner {
     if (files.length === 0) throw new InputError(`${task.family} has no input files; check what it reads (inputFiles()).`);
     const output = task.output();
     const workDir = siblingTempPath(output.path + '-work');
-    const pool = new WorkerPool(Math.max(1, task.mapWorkers), describeTask(task), (counters) => task.counters.merge(counters));
+    const blueprint = describeTask(task);
+    const size = Math.max(1, task.mapWorkers);
+    const typeScript = needsTypeScript(blueprint);
+    const shared = task.resources;
+    const pool = shared
+      ? shared.get(`local-runner-workers:${size}:${typeScript ? 'ts' : 'js'}`, () => new WorkerPool(size, typeScript), (p) => p.close())
+      : new WorkerPool(size, typeScript);
+    const jobs = pool.group(blueprint, (counters) => task.counters.merge(counters));
     await makeOutputDir(workDir, output.path); // beside the output: an unwritable --dest fails here, in one line
     await removeStaleTemps(output.path + '-work'); // spills of a killed run of this job
     try {
@@ -39,20 +51,21 @@ export class LocalRunner implements MapReduceRunner {
           const stepOut = last ? outDir : join(workDir, `step-${i}-output`);
           await mkdir(spillDir);
           if (!last) await mkdir(stepOut);
-          const spills = await this.#map(task, pool, i, inputs, spillDir, steps.length);
-          await this.#reduce(task, pool, i, spills, stepOut, last, spillDir);
+          const spills = await this.#map(task, jobs, i, inputs, spillDir, steps.length);
+          await this.#reduce(task, jobs, i, spills, stepOut, last, spillDir);
           await rm(spillDir, { recursive: true, force: true });
           if (i > 0) await rm(join(workDir, `step-${i - 1}-output`), { recursive: true, force: true });
           inputs = (await readdir(stepOut)).sort().map((name) => join(stepOut, name));
         }
       });
     } finally {
-      await pool.close();
+      // On failure, stop this job's other work before its files are removed; a shared pool stays for the run.
+      await (shared ? jobs.cancel() : pool.close());
       await rm(workDir, { recursive: true, force: true });
     }
   }
 
-  async #map(task: MapReduceTask, pool: WorkerPool, step: number, inputs: string[], spillDir: string, stepCount: number): Promise<Spill[]> {
+  async #map(task: MapReduceTask, pool: JobGroup, step: number, inputs: string[], spillDir: string, stepCount: number): Promise<Spill[]> {
     let total = 0;
     for (const file of inputs) total += (await stat(file)).size;
     // About two splits per worker, so a slow split does not leave cores idle.
@@ -76,7 +89,7 @@ export class LocalRunner implements MapReduceRunner {
     return results.flat();
   }
 
-  async #reduce(task: MapReduceTask, pool: WorkerPool, step: number, spills: Spill[], outDir: string, final: boolean, spillDir: string): Promise<void> {
+  async #reduce(task: MapReduceTask, pool: JobGroup, step: number, spills: Spill[], outDir: string, final: boolean, spillDir: string): Promise<void> {
     const partitions = Array.from({ length: task.nReduceTasks }, (_, p) => p);
     let done = 0;
     await Promise.all(

@@ -1,5 +1,6 @@
 import type { CounterRecord } from '../../core/index.js';
 import type { InputSplit } from '../../eventlog/reader/index.js';
+import type { TaskBlueprint } from './blueprint.js';
 import type { Spill } from './map-output-buffer.js';
 import type { Segment } from './segment-reader.js';
 
@@ -27,6 +28,9 @@ export interface ReduceRequest {
 }
 
 export type WorkRequest = MapRequest | ReduceRequest;
+
+/** What the pool posts to a worker: a job of the task the blueprint describes, or "idle now: free your buffers". */
+export type WorkMessage = { id: number; blueprint: TaskBlueprint; request: WorkRequest } | { release: true };
 
 export interface SerializedError {
   name: string;
