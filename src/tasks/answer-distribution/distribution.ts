@@ -14,33 +14,67 @@ export type PartSkip = 'response_type_missing' | 'response_type_not_counted';
 
 export type PartResult = { rows: DistributionRow[] } | { skip: PartSkip };
 
+/** The newest record of one answer (grouping key), and how many first and last attempts gave it. */
+interface AnswerGroup {
+  newest: TimedRecord;
+  record: JsonObject;
+  first: number;
+  last: number;
+}
+
 /**
  * The answer distribution of one answer part of one course (edX
  * `AnswerDistributionPerCourseMixin.reducer`, answer_dist.py:260-379).
  * The most recent record decides whether the part counts and how values are
- * shown; then every record, newest first, adds to the row of its answer.
+ * shown; every record adds to the row of its answer, whose values come from
+ * the newest record with that answer.
+ *
+ * edX sorts all records of the part and walks them newest first; the same
+ * result comes from one pass that keeps, per answer, only its newest record
+ * and two counts, so memory follows the number of distinct answers, not the
+ * number of learners. What would fail only for a counted part (an unknown
+ * attempt category, a list answer holding a non-string) is remembered and
+ * raised only if the part is counted, as in edX.
  */
-export function distributeAnswers(partId: string, values: readonly TimedRecord[], validTypes: ReadonlySet<string>): PartResult {
-  // Python sorts (timestamp, json) tuples: the JSON text breaks timestamp ties.
-  const sorted = [...values].sort(compareTimedRecords);
-  const newest = parseRecord(sorted[sorted.length - 1]![1]);
-  const responseType = dictGet(newest, 'response_type');
+export function distributeAnswers(partId: string, values: Iterable<TimedRecord>, validTypes: ReadonlySet<string>): PartResult {
+  let newest: { value: TimedRecord; record: JsonObject } | undefined;
+  const groups = new Map<string, AnswerGroup>();
+  let deferred: Error | undefined;
+  for (const value of values) {
+    const record = parseRecord(value[1]);
+    if (!newest || compareTimedRecords(value, newest.value) > 0) newest = { value, record };
+    let key: string;
+    try {
+      key = groupingKey(record);
+    } catch (error) {
+      deferred ??= error as Error;
+      continue;
+    }
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { newest: value, record, first: 0, last: 0 }));
+    else if (compareTimedRecords(value, group.newest) > 0) Object.assign(group, { newest: value, record });
+    const category = dictGet(record, 'attempt_category');
+    if (category === 'first') group.first += 1;
+    else if (category === 'last') group.last += 1;
+    else deferred ??= new Error(`Unknown attempt category ${JSON.stringify(category)} for part ${partId}`);
+  }
+  if (!newest) return { rows: [] };
+  const responseType = dictGet(newest.record, 'response_type');
   if (responseType === null) return { skip: 'response_type_missing' };
   if (typeof responseType !== 'string' || !validTypes.has(responseType)) return { skip: 'response_type_not_counted' };
+  if (deferred) throw deferred;
 
-  const usesValueId = pyHas(newest, 'answer_value_id');
-  const rows = new Map<string, DistributionRow>();
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const record = parseRecord(sorted[i]![1]);
-    const key = groupingKey(record);
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = newRow(partId, newest, record, usesValueId)));
-    const category = dictGet(record, 'attempt_category');
-    if (category === 'first') row['First Response Count'] += 1;
-    else if (category === 'last') row['Last Response Count'] += 1;
-    else throw new Error(`Unknown attempt category ${JSON.stringify(category)} for part ${partId}`);
-  }
-  return { rows: [...rows.values()] };
+  const usesValueId = pyHas(newest.record, 'answer_value_id');
+  // Rows in edX's order: by each answer's newest record, newest first.
+  const ordered = [...groups.values()].sort((a, b) => compareTimedRecords(b.newest, a.newest));
+  return {
+    rows: ordered.map((group) => {
+      const row = newRow(partId, newest!.record, group.record, usesValueId);
+      row['First Response Count'] = group.first;
+      row['Last Response Count'] = group.last;
+      return row;
+    }),
+  };
 }
 
 // The row's values come from the newest record with that answer (answer_dist.py:317-363).

@@ -59,7 +59,7 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
     this.#validTypes ??= parseValidResponseTypes(this.validResponseTypes);
     let result;
     try {
-      result = distributeAnswers(key[1], [...values], this.#validTypes);
+      result = distributeAnswers(key[1], values, this.#validTypes);
     } catch (error) {
       // The mapper of stage 1 drops such events first; only a hand-made stage 1 file gets here.
       if (!(error instanceof AnswerListItemError)) throw error;
