@@ -6,26 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { queryRows, SqlLoadTask, type ColumnSpec, type SqlValue } from '../../src/sql/index.js';
+import { queryRows, SqlLoadTask, type SqlValue } from '../../src/sql/index.js';
+import { ANSWER_DISTRIBUTION_COLUMNS } from '../../src/tasks/answer-distribution/mysql-workflow-task.js';
 import { CONFORMANCE } from '../support/paths.js';
 import { DIALECTS, uniqueTable } from './support/dialects.js';
 
-const EDX_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'id', type: 'bigint', generated: 'autoIncrement' },
-  { name: 'course_id', type: 'string', nullable: false },
-  { name: 'module_id', type: 'string', nullable: false },
-  { name: 'part_id', type: 'string', nullable: false },
-  { name: 'correct', type: 'boolean', nullable: false },
-  { name: 'first_response_count', type: 'integer', nullable: false },
-  { name: 'last_response_count', type: 'integer', nullable: false },
-  { name: 'value_id', type: 'string' },
-  { name: 'answer_value_text', type: 'text' },
-  { name: 'answer_value_numeric', type: 'double' },
-  { name: 'variant', type: 'integer' },
-  { name: 'problem_display_name', type: 'text' },
-  { name: 'question_text', type: 'text' },
-  { name: 'created', type: 'timestamp', generated: 'now' },
-];
+// The table as the answer-distribution workflow declares it (edX's columns and types).
+const EDX_COLUMNS = ANSWER_DISTRIBUTION_COLUMNS;
 const NUMERIC = new Set(['correct', 'first_response_count', 'last_response_count', 'answer_value_numeric', 'variant']);
 
 function unescapeCell(cell: string): string | null {

@@ -8,7 +8,7 @@ import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { readDistributionRows } from './stage2-lines.js';
 
 /** Table `answer_distribution` with edX's columns and types (answer_dist.py:783-826, mysql_load.py:120-158). */
-const COLUMNS: readonly ColumnSpec[] = [
+export const ANSWER_DISTRIBUTION_COLUMNS: readonly ColumnSpec[] = [
   { name: 'id', type: 'bigint', nullable: false, generated: 'autoIncrement' },
   { name: 'course_id', type: 'string', nullable: false },
   { name: 'module_id', type: 'string', nullable: false },
@@ -44,7 +44,7 @@ export class AnswerDistributionToMySQLTaskWorkflow extends SqlLoadTask {
   declare demoPrint: number;
 
   readonly table = MYSQL_TABLE;
-  readonly columns = COLUMNS;
+  readonly columns = ANSWER_DISTRIBUTION_COLUMNS;
   override readonly indexes = MYSQL_INDEXES;
 
   override requires(): AnswerDistributionPerCourse {
