@@ -3,6 +3,7 @@ export * from './flatten.js';
 export * from './counters.js';
 export * from './identity.js';
 export * from './config.js';
+export * from './config-path.js';
 export * from './registry.js';
 export * from './target.js';
 export * from './task.js';

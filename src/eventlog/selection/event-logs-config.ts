@@ -1,4 +1,5 @@
-import { familyOf, registry } from '../../core/registry.js';
+import { withSectionDefaults } from '../../core/config-path.js';
+import { registry } from '../../core/registry.js';
 import type { ParameterSpecs } from '../../core/parameters/index.js';
 import type { Task, TaskClass } from '../../core/task.js';
 
@@ -25,23 +26,11 @@ export const EVENT_LOGS_DEFAULTS: Record<string, string | undefined> = {
   expand_interval: '2 days',
 };
 
-/**
- * The constructor parameters with `[event-logs]` values filled in where the
- * caller gave none and `[Family]` has none: luigi's `config_path`. Values
- * are config text; the parameter codecs parse them like any config value.
- */
+/** The constructor parameters with `[event-logs]` values (else our defaults) filled in: luigi's `config_path`. */
 export function withEventLogDefaults(
   cls: TaskClass,
   params: Record<string, unknown> | undefined,
   keys: Record<string, string>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...(params ?? {}) };
-  const family = familyOf(cls);
-  for (const [param, key] of Object.entries(keys)) {
-    const familyKey = param.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-    if (out[param] !== undefined || registry.config.has(family, familyKey)) continue;
-    const value = registry.config.get(EVENT_LOGS_SECTION, key) ?? EVENT_LOGS_DEFAULTS[key];
-    if (value !== undefined) out[param] = value;
-  }
-  return out;
+  return withSectionDefaults(cls, params, EVENT_LOGS_SECTION, keys, EVENT_LOGS_DEFAULTS);
 }

@@ -1,4 +1,4 @@
-import { familyOf, registry, type TaskClass } from '../../core/index.js';
+import { registry, withSectionDefaults, type TaskClass } from '../../core/index.js';
 
 /**
  * Where the warehouse lives (edX `[hive] warehouse_path`): the intermediate
@@ -6,24 +6,12 @@ import { familyOf, registry, type TaskClass } from '../../core/index.js';
  */
 registry.declareSection('hive', ['warehouse_path']);
 
-/**
- * luigi's `config_path`: a parameter the caller left out takes
- * `[section] key` unless the task's own `[Family] param` section sets it.
- * Values are config text, parsed by the parameter like any config value.
- */
+/** luigi's `config_path` for a library section: see withSectionDefaults in src/core/config-path.ts. */
 export function withConfigDefaults(
   cls: TaskClass,
   params: Record<string, unknown> | undefined,
   section: string,
   keys: Record<string, string>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...(params ?? {}) };
-  const family = familyOf(cls);
-  for (const [param, key] of Object.entries(keys)) {
-    const familyKey = param.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-    if (out[param] !== undefined || registry.config.has(family, familyKey)) continue;
-    const value = registry.config.get(section, key);
-    if (value !== undefined) out[param] = value;
-  }
-  return out;
+  return withSectionDefaults(cls, params, section, keys);
 }
