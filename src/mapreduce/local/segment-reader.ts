@@ -12,34 +12,37 @@ export interface Segment {
 const BLOCK = 64 * 1024;
 
 /**
- * The records of a segment, read synchronously in blocks, so a reducer can
- * pull values lazily from a merge of many runs (reducers are synchronous
- * generators; a worker thread may block). Blocks are cut at the last '\n'
- * before decoding, so a UTF-8 character is never split.
+ * The records of a segment, read synchronously into one reused block, so a
+ * reducer can pull values lazily from a merge of many runs (reducers are
+ * synchronous generators; a worker thread may block).
+ *
+ * Each line is decoded on its own as it is yielded. Decoding a whole block
+ * and splitting it kept the block's text alive until its last record was
+ * merged: with dozens of runs merged at once that outlived the young
+ * generation, and peak RSS grew with the number of map tasks, i.e. with
+ * the input.
  */
 export function* readSegment(segment: Segment, blockSize = BLOCK): Generator<EncodedRecord> {
   const fd = openSync(segment.path, 'r');
   try {
+    let block = Buffer.allocUnsafe(blockSize);
+    let filled = 0; // bytes of `block` holding data not yet yielded, from 0
     let position = segment.start;
-    let carry = Buffer.alloc(0);
     while (position < segment.end) {
-      const want = Math.min(blockSize, segment.end - position);
-      const block = Buffer.allocUnsafe(carry.length + want);
-      carry.copy(block, 0);
-      const read = readSync(fd, block, carry.length, want, position);
+      if (filled === block.length) block = Buffer.concat([block, Buffer.allocUnsafe(block.length)]); // a record longer than the block
+      const read = readSync(fd, block, filled, Math.min(block.length - filled, segment.end - position), position);
       if (read === 0) throw new Error(`spill file ${segment.path} ends at byte ${position}, before ${segment.end}: was it deleted or truncated?`);
       position += read;
-      const filled = block.subarray(0, carry.length + read);
-      const last = filled.lastIndexOf(10);
-      if (last === -1) {
-        carry = filled;
-        continue;
+      filled += read;
+      let start = 0;
+      for (let nl = block.indexOf(10, start); nl !== -1 && nl < filled; nl = block.indexOf(10, start)) {
+        yield splitRecord(block.toString('utf8', start, nl));
+        start = nl + 1;
       }
-      const text = filled.toString('utf8', 0, last);
-      carry = Buffer.from(filled.subarray(last + 1));
-      for (const line of text.split('\n')) yield splitRecord(line);
+      block.copyWithin(0, start, filled);
+      filled -= start;
     }
-    if (carry.length > 0) yield splitRecord(carry.toString('utf8'));
+    if (filled > 0) yield splitRecord(block.toString('utf8', 0, filled));
   } finally {
     closeSync(fd);
   }
