@@ -88,9 +88,22 @@ export class ChoiceParameter<C extends string> extends Parameter<C> {
   }
 }
 
-/** A path, kept as given (relative paths resolve against the working directory when used). */
+/**
+ * A path, kept as given (relative paths resolve against the working directory when used).
+ * The empty string is refused, since a task would quietly read or write the working
+ * directory (luigi takes it, and `Path('')` is `.`). A parameter whose declared
+ * default is '' uses empty to mean "none" (`--stats ''`), so there it is accepted.
+ */
 export class PathParameter extends StringParameter {
   override readonly typeName = 'path';
+  override parse(text: string): string {
+    if (text === '' && this.defaultValue !== '')
+      throw new ParameterValueError("an empty path names no location; give a path (use '.' for the working directory)");
+    return text;
+  }
+  override normalize(value: unknown): string {
+    return this.parse(super.normalize(value));
+  }
 }
 
 /** Any JSON value. */
