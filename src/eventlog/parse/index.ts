@@ -5,6 +5,7 @@
  */
 export * from './decode-line.js';
 export * from './parse-event-line.js';
+export * from './parse-event-in-interval.js';
 export * from './event-data.js';
 export * from './event-timestamp.js';
 export * from './course-key.js';

@@ -1,4 +1,4 @@
-import { eventDate, eventTimestampOf, getEventData, isValidCourseId, parseEventLine, pyGet, pythonStr, pythonStrip } from '../../eventlog/parse/index.js';
+import { eventTimestampOf, getEventData, isValidCourseId, parseEventInInterval, pyGet, pythonStr, pythonStrip } from '../../eventlog/parse/index.js';
 
 export const ACTIVATED = 'edx.course.enrollment.activated';
 export const DEACTIVATED = 'edx.course.enrollment.deactivated';
@@ -30,12 +30,9 @@ export type EnrollmentEventDrop =
  * parsed `time` in ISO form.
  */
 export function enrollmentEventFromLine(line: string, inInterval: (date: string) => boolean): EnrollmentEventRow | { drop: EnrollmentEventDrop } {
-  const parsed = parseEventLine(line);
-  if ('error' in parsed) return { drop: 'Discard Unparseable Event' };
-  const event = parsed.event;
-  const day = eventDate(event);
-  if (!('date' in day)) return { drop: 'Discard Missing Time Field' };
-  if (!inInterval(day.date)) return { drop: 'Discard Event Outside Interval' };
+  const dated = parseEventInInterval(line, inInterval, 'Discard Event Outside Interval');
+  if ('drop' in dated) return dated;
+  const { event, date } = dated;
   const type = pyGet(event, 'event_type');
   if (type === undefined || type === null) return { drop: 'Discard Missing Event Type' };
   if (type !== ACTIVATED && type !== DEACTIVATED && type !== MODE_CHANGED) return { drop: 'Discard Non-Enrollment Event Type' };
@@ -50,5 +47,5 @@ export function enrollmentEventFromLine(line: string, inInterval: (date: string)
   if (userId === undefined || userId === null) return { drop: 'Discard Enroll Missing user_id' };
   const mode = pyGet(data.data, 'mode');
   if (mode === undefined || mode === null) return { drop: 'Discard Enroll Missing mode' };
-  return { date: day.date, fields: [courseId, pythonStr(userId), timestamp, type, pythonStr(mode)] };
+  return { date, fields: [courseId, pythonStr(userId), timestamp, type, pythonStr(mode)] };
 }

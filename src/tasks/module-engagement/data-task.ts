@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { p, UsageError } from '../../core/index.js';
+import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
@@ -7,7 +8,6 @@ import { interactionsFromLine } from './engagement-event.js';
 import { COUNTERS, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
-const EVENT_LEVEL = new Set(['Discard Unparseable Event', 'Discard Missing Time Field', 'Discard Outside Date Interval']);
 
 /** A day's partition: `<warehouse>/module_engagement/dt=YYYY-MM-DD/`. */
 export function engagementPartition(warehousePath: string, date: string): DirectoryTarget {
@@ -71,7 +71,7 @@ export class ModuleEngagementDataTask extends Base {
   override *mapper(line: string): Pairs {
     const result = interactionsFromLine(line, (day) => this.eventInInterval(day), this.storeAnonymousUsername);
     if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Event Of Other Type');
-    if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
+    if ('drop' in result) return void this.incrementCounter(isEventLevelDrop(result.drop) ? 'Event' : COUNTERS, result.drop);
     for (const i of result.interactions) yield [[i.courseId, i.username, i.date, i.entityType, i.entityId, i.event], 1];
   }
 

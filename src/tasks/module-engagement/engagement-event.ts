@@ -1,4 +1,4 @@
-import { eventDate, eventUsername, getCourseId, getEventData, parseEventLine, pyGet, pythonStrip, type PyDict } from '../../eventlog/parse/index.js';
+import { eventUsername, getCourseId, getEventData, parseEventInInterval, pyGet, pythonStrip, type PyDict } from '../../eventlog/parse/index.js';
 
 /** One interaction of a learner with a module, counted per day by the reducer. */
 export interface Interaction {
@@ -24,12 +24,9 @@ const MAX_ENTITY_ID = 255;
  * `.created`). Anonymous events are dropped unless `anonymousName` is set.
  */
 export function interactionsFromLine(line: string, inInterval: (day: string) => boolean, anonymousName: string): InteractionsResult {
-  const parsed = parseEventLine(line);
-  if ('error' in parsed) return { drop: 'Discard Unparseable Event' };
-  const event = parsed.event;
-  const day = eventDate(event);
-  if (!('date' in day)) return { drop: 'Discard Missing Time Field' };
-  if (!inInterval(day.date)) return { drop: 'Discard Outside Date Interval' };
+  const dated = parseEventInInterval(line, inInterval);
+  if ('drop' in dated) return dated;
+  const { event, date } = dated;
   const user = eventUsername(event);
   if ('crash' in user) return { drop: 'Discard Username Not A String' };
   const username = 'username' in user ? user.username : anonymousName;
@@ -46,7 +43,7 @@ export function interactionsFromLine(line: string, inInterval: (day: string) => 
   const actions = actionsOf(eventType, pyGet(event, 'event_source'), data.data);
   if ('drop' in actions) return actions;
   if ('ignore' in actions) return actions;
-  const base = { courseId: course.courseId, username, date: day.date, entityType: actions.entityType, entityId: actions.entityId.slice(0, MAX_ENTITY_ID) };
+  const base = { courseId: course.courseId, username, date, entityType: actions.entityType, entityId: actions.entityId.slice(0, MAX_ENTITY_ID) };
   return { interactions: actions.events.map((e) => ({ ...base, event: e })) };
 }
 

@@ -1,4 +1,4 @@
-import { eventDate, isPyDict, parseEventLine, parsePythonJson, pyGet, PyFloat, pythonStr, pythonStrip, type PyValue } from '../../eventlog/parse/index.js';
+import { isPyDict, parseEventInInterval, parsePythonJson, pyGet, PyFloat, pythonStr, pythonStrip, type PyValue } from '../../eventlog/parse/index.js';
 import { generateAnswers } from '../answer-distribution/answers.js';
 import { compareTimedRecords, type TimedRecord } from '../answer-distribution/distribution.js';
 import type { JsonObject } from '../answer-distribution/json-value.js';
@@ -31,14 +31,11 @@ export type ResponseEventResult = { check: ProblemCheck } | { drop: [group: stri
  * answer distribution's problem_check rules decide (and name the drop).
  */
 export function responseEventFromLine(line: string, inInterval: (day: string) => boolean): ResponseEventResult {
-  const parsed = parseEventLine(line);
-  if ('error' in parsed) return { drop: ['Event', 'Discard Unparseable Event'] };
-  const day = eventDate(parsed.event);
-  if (!('date' in day)) return { drop: ['Event', 'Discard Missing Time Field'] };
-  if (!inInterval(day.date)) return { drop: ['Event', 'Discard Outside Date Interval'] };
-  const username = pyGet(parsed.event, 'username');
+  const dated = parseEventInInterval(line, inInterval);
+  if ('drop' in dated) return { drop: ['Event', dated.drop] };
+  const username = pyGet(dated.event, 'username');
   if (typeof username !== 'string' || pythonStrip(username) === '') return { drop: ['Problem Response', 'Discard Missing Username'] };
-  const source = pyGet(parsed.event, 'event_source');
+  const source = pyGet(dated.event, 'event_source');
   if (source === undefined || source === null) return { drop: ['Problem Response', 'Discard Missing Event Source'] };
   if (source !== 'server') return { ignore: true };
   const result = problemCheckFromLine(line);

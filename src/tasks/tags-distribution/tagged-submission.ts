@@ -5,7 +5,7 @@ import {
   isPyDict,
   isPyList,
   parseCourseKey,
-  parseEventLine,
+  parseEventInInterval,
   pyGet,
   pyKeys,
   pythonStr,
@@ -34,12 +34,9 @@ export type SubmissionResult = { submission: TaggedSubmission } | { drop: string
  */
 export function taggedSubmissionFromLine(line: string, inInterval: (day: string) => boolean): SubmissionResult {
   if (!line.includes('problem_check')) return { ignore: true };
-  const parsed = parseEventLine(line);
-  if ('error' in parsed) return { drop: 'Discard Unparseable Event' };
-  const event = parsed.event;
-  const time = pyGet(event, 'time');
-  if (typeof time !== 'string' || time === '') return { drop: 'Discard Missing Time Field' };
-  if (!inInterval(time.split('T')[0]!)) return { drop: 'Discard Outside Date Interval' };
+  const dated = parseEventInInterval(line, inInterval);
+  if ('drop' in dated) return dated;
+  const event = dated.event;
   if (pyGet(event, 'event_type') !== 'problem_check' || pyGet(event, 'event_source') !== 'server') return { ignore: true };
   const timestamp = eventTimestampOf(event);
   if (timestamp === null) return { drop: 'Discard Bad Timestamp' };

@@ -1,4 +1,5 @@
 import { p } from '../../core/index.js';
+import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
@@ -6,7 +7,6 @@ import { tagsDistribution, taggedSubmissionFromLine, type Tags } from './tagged-
 
 const Base = WithEventLogSelection(MapReduceTask);
 export const COUNTERS = 'Tags Distribution';
-const EVENT_LEVEL = new Set(['Discard Unparseable Event', 'Discard Missing Time Field', 'Discard Outside Date Interval']);
 
 /**
  * edX TagsDistributionPerCourse: per (course, org, problem), total and
@@ -29,7 +29,7 @@ export class TagsDistributionPerCourse extends Base {
   override *mapper(line: string): Pairs {
     const result = taggedSubmissionFromLine(line, (day) => this.eventInInterval(day));
     if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Not A Server problem_check');
-    if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
+    if ('drop' in result) return void this.incrementCounter(isEventLevelDrop(result.drop) ? 'Event' : COUNTERS, result.drop);
     const s = result.submission;
     this.incrementCounter(COUNTERS, 'Server Problem Checks');
     yield [[s.courseId, s.orgId, s.problemId], [s.timestamp, s.tags, s.correct]];

@@ -1,4 +1,4 @@
-import { eventDate, getCourseId, isPyDict, isTruthy, parseEventLine, pyGet, pythonStr, type PyDict } from '../../eventlog/parse/index.js';
+import { getCourseId, isPyDict, isTruthy, parseEventInInterval, pyGet, pythonStr, type PyDict } from '../../eventlog/parse/index.js';
 
 export const ACTIVE = 'ACTIVE';
 export const ATTEMPTED_PROBLEM = 'ATTEMPTED_PROBLEM';
@@ -32,12 +32,9 @@ export type ActivityDrop =
  * The course may come from the page URL (edX's from_url=True).
  */
 export function activityFromLine(line: string, inInterval: (date: string) => boolean): Activity | { drop: ActivityDrop } {
-  const parsed = parseEventLine(line);
-  if ('error' in parsed) return { drop: 'Discard Unparseable Event' };
-  const event = parsed.event;
-  const day = eventDate(event);
-  if (!('date' in day)) return { drop: 'Discard Missing Time Field' };
-  if (!inInterval(day.date)) return { drop: 'Discard Event Outside Interval' };
+  const dated = parseEventInInterval(line, inInterval, 'Discard Event Outside Interval');
+  if ('drop' in dated) return dated;
+  const { event, date } = dated;
   const context = pyGet(event, 'context');
   const userId = isPyDict(context) ? pyGet(context, 'user_id') : undefined;
   if (!isTruthy(userId)) return { drop: 'Discard Missing User ID' };
@@ -45,7 +42,7 @@ export function activityFromLine(line: string, inInterval: (date: string) => boo
   if (!('courseId' in course)) return { drop: 'Discard Missing Course ID' };
   const labels = labelsOf(event);
   if (!Array.isArray(labels)) return labels;
-  return { userId: pythonStr(userId), courseId: course.courseId, date: day.date, labels };
+  return { userId: pythonStr(userId), courseId: course.courseId, date, labels };
 }
 
 function labelsOf(event: PyDict): string[] | { drop: ActivityDrop } {

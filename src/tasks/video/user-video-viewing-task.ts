@@ -1,4 +1,5 @@
 import { p } from '../../core/index.js';
+import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
@@ -7,8 +8,6 @@ import { videoEventFromLine } from './video-event.js';
 import { viewingsOf, type TimedVideoEvent } from './viewings.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
-// Drops that happen before the line is known to be a video event: edX counts them under "Event".
-const EVENT_LEVEL = new Set(['Discard Unparseable Event', 'Discard Missing Time Field', 'Discard Outside Date Interval']);
 
 type ViewerKey = [userId: number, courseId: string, moduleId: string];
 
@@ -50,7 +49,7 @@ export class UserVideoViewingTask extends Base {
   override *mapper(line: string): Pairs {
     const result = videoEventFromLine(line, (day) => this.eventInInterval(day));
     if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Not A Video Event');
-    if ('drop' in result) return void this.incrementCounter(EVENT_LEVEL.has(result.drop) ? 'Event' : COUNTERS, result.drop);
+    if ('drop' in result) return void this.incrementCounter(isEventLevelDrop(result.drop) ? 'Event' : COUNTERS, result.drop);
     const e = result.event;
     if (/[\t\n]/.test(e.moduleId)) return void this.incrementCounter(COUNTERS, 'Discard Video Id With Tab Or Newline');
     this.incrementCounter(COUNTERS, 'Output Video Events from Mapper');

@@ -1,10 +1,9 @@
 import {
-  eventDate,
   eventTimestampOf,
   getCourseId,
   getEventData,
   isPyDict,
-  parseEventLine,
+  parseEventInInterval,
   pyGet,
   pythonFloat,
   pythonStrip,
@@ -46,12 +45,9 @@ export type VideoEventResult = { event: VideoEvent } | { drop: string } | { igno
  */
 export function videoEventFromLine(line: string, inInterval: (day: string) => boolean): VideoEventResult {
   if (!line.includes(VIDEO_EVENT_MINIMUM_STRING)) return looksLikeEvent(line) ? { ignore: true } : { drop: 'Discard Unparseable Event' };
-  const parsed = parseEventLine(line);
-  if ('error' in parsed) return { drop: 'Discard Unparseable Event' };
-  const raw = parsed.event;
-  const day = eventDate(raw);
-  if (!('date' in day)) return { drop: 'Discard Missing Time Field' };
-  if (!inInterval(day.date)) return { drop: 'Discard Outside Date Interval' };
+  const dated = parseEventInInterval(line, inInterval);
+  if ('drop' in dated) return dated;
+  const raw = dated.event;
   const eventType = pyGet(raw, 'event_type');
   if (eventType === undefined || eventType === null) return { drop: 'Discard Missing Event Type' };
   if (typeof eventType !== 'string' || !VIDEO_EVENT_TYPES.has(eventType)) return { ignore: true };
