@@ -2,3 +2,4 @@ export * from './local-target.js';
 export * from './directory-target.js';
 export * from './temp-path.js';
 export * from './output-dir.js';
+export * from './part-file-lines.js';

@@ -5,7 +5,7 @@ import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow, type SqlValue } from '../../sql/index.js';
-import { linesOf } from '../video/viewing-lines.js';
+import { partFileLines } from '../../targets/index.js';
 import { ModuleEngagementDataTask } from './data-task.js';
 import { COUNTERS, engagementParameters, intervalFromDate, withEngagementDefaults } from './parameters.js';
 
@@ -82,7 +82,7 @@ export class ModuleEngagementMysqlTask extends Base {
   }
 
   async *rows(): AsyncIterable<SqlRow> {
-    for await (const line of linesOf(await this.requires().output().partFiles())) {
+    for await (const line of partFileLines(await this.requires().output().partFiles())) {
       const f = line.split('\t');
       if (f.length !== 7) {
         this.incrementCounter(COUNTERS, 'Discard Malformed Partition Line');

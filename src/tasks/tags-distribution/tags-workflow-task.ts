@@ -2,8 +2,7 @@ import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
-import type { DirectoryTarget } from '../../targets/index.js';
-import { linesOf } from '../video/viewing-lines.js';
+import { partFileLines, type DirectoryTarget } from '../../targets/index.js';
 import { COUNTERS, TagsDistributionPerCourse } from './tags-per-course-task.js';
 
 const Base = WithEventLogSelection(SqlLoadTask);
@@ -42,7 +41,7 @@ export class TagsDistributionWorkflow extends Base {
   }
 
   async *rows(): AsyncIterable<SqlRow> {
-    for await (const line of linesOf(await (this.input() as DirectoryTarget).partFiles())) {
+    for await (const line of partFileLines(await (this.input() as DirectoryTarget).partFiles())) {
       const f = line.split('\t');
       if (f.length !== 7) {
         this.incrementCounter(COUNTERS, 'Discard Malformed Line');

@@ -2,10 +2,9 @@ import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
-import type { DirectoryTarget } from '../../targets/index.js';
+import { partFileLines, type DirectoryTarget } from '../../targets/index.js';
 import { allowEmptyDefault, videoDownstreamParameters, withVideoDefaults } from './parameters.js';
 import { VideoUsageTask } from './video-usage-task.js';
-import { linesOf } from './viewing-lines.js';
 
 const Base = WithEventLogSelection(SqlLoadTask);
 
@@ -31,7 +30,7 @@ abstract class VideoLoadTask extends Base {
 
   /** The usage rows as text cells, in USAGE_FIELDS order. */
   protected async *usageRows(): AsyncGenerator<string[]> {
-    for await (const line of linesOf(await (this.input() as DirectoryTarget).partFiles())) yield line.split('\t');
+    for await (const line of partFileLines(await (this.input() as DirectoryTarget).partFiles())) yield line.split('\t');
   }
 }
 

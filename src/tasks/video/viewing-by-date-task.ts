@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { addDays, Task } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
-import { DirectoryTarget, LocalTarget } from '../../targets/index.js';
+import { DirectoryTarget, LocalTarget, partFileLines } from '../../targets/index.js';
 import { COUNTERS, videoDownstreamParameters, withVideoDefaults } from './parameters.js';
 import { UserVideoViewingTask } from './user-video-viewing-task.js';
-import { linesOf, viewingDay } from './viewing-lines.js';
+import { viewingDay } from './viewing-lines.js';
 
 const Base = WithEventLogSelection(Task);
 
@@ -61,7 +61,7 @@ export class UserVideoViewingByDateTask extends Base {
       const byDay = new Map<string, string[]>();
       for (const day of this.interval.dates()) if (day >= from) byDay.set(day, []);
       const scanned = this.requires()[0]!.output();
-      for await (const line of linesOf(await scanned.partFiles())) {
+      for await (const line of partFileLines(await scanned.partFiles())) {
         const lines = byDay.get(viewingDay(line) ?? '');
         if (lines) lines.push(line);
         else this.incrementCounter(COUNTERS, 'Discard Viewing Outside Interval');
