@@ -25,33 +25,47 @@ export async function* plainLineChunks(handle: FileHandle, range: ByteRange | un
 }
 
 async function* ownedChunks(handle: FileHandle, position: number, end: number, size: number, chunkSize: number): AsyncGenerator<Buffer> {
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = EMPTY;
+  let next = readAhead(handle, position, chunkSize);
   while (position < size) {
-    // A fresh buffer per chunk: consumers may keep a chunk while we read on.
-    const data = Buffer.allocUnsafe(carry.length + chunkSize);
-    carry.copy(data, 0);
-    const { bytesRead } = await handle.read(data, carry.length, chunkSize, position);
-    if (bytesRead === 0) break;
+    const block = await next;
+    if (block.length === 0) break;
+    // Lines never split across chunks: the tail of the last block leads this one.
+    const data = carry.length > 0 ? Buffer.concat([carry, block]) : block;
     const base = position - carry.length;
-    const filled = data.subarray(0, carry.length + bytesRead);
-    position += bytesRead;
+    position += block.length;
     const lastOwnedByte = end - 1 - base;
-    if (lastOwnedByte < filled.length) {
-      const stop = filled.indexOf(NEWLINE, Math.max(0, lastOwnedByte));
+    if (lastOwnedByte < data.length) {
+      const stop = data.indexOf(NEWLINE, Math.max(0, lastOwnedByte));
       if (stop !== -1) {
-        yield filled.subarray(0, stop + 1);
+        yield data.subarray(0, stop + 1);
         return;
       }
     }
-    const lastNewline = filled.lastIndexOf(NEWLINE);
+    // Read the next block while the consumer maps this one (a fresh buffer: consumers may keep a chunk).
+    next = position < size ? readAhead(handle, position, chunkSize) : Promise.resolve(EMPTY);
+    const lastNewline = data.lastIndexOf(NEWLINE);
     if (lastNewline === -1) {
-      carry = filled; // one line longer than a chunk: keep growing it
+      carry = data; // one line longer than a chunk: keep growing it
       continue;
     }
-    yield filled.subarray(0, lastNewline + 1);
-    carry = filled.subarray(lastNewline + 1);
+    yield data.subarray(0, lastNewline + 1);
+    carry = data.subarray(lastNewline + 1);
   }
   if (carry.length > 0) yield carry; // the file's unterminated last line
+}
+
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/**
+ * Start reading `length` bytes at `position`. A consumer that stops early
+ * leaves the last read unawaited: its failure (the handle closed under it)
+ * must not surface as an unhandled rejection.
+ */
+function readAhead(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const read = handle.read(Buffer.allocUnsafe(length), 0, length, position).then(({ buffer, bytesRead }) => buffer.subarray(0, bytesRead));
+  read.catch(() => undefined);
+  return read;
 }
 
 /** Offset of the first '\n' at or after `from`, or -1. */
