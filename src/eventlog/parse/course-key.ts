@@ -24,8 +24,22 @@ export interface CourseKey {
 const W = String.raw`\p{L}\p{N}_`;
 const DEPRECATED_PART = new RegExp(String.raw`^[${W}.%-]*$`, 'u');
 
+/**
+ * A log names the same few course ids millions of times, and the grammar's
+ * Unicode regexes were ~2 % of a map task: answers are remembered. A pure
+ * cache (the answer depends on the text alone), bounded by clearing it.
+ */
+const validity = new Map<string, boolean>();
+const VALIDITY_CACHE_SIZE = 4096;
+
 export function isValidCourseId(courseId: string): boolean {
-  return parseCourseKey(courseId) !== null;
+  let valid = validity.get(courseId);
+  if (valid === undefined) {
+    valid = parseCourseKey(courseId) !== null;
+    if (validity.size >= VALIDITY_CACHE_SIZE) validity.clear();
+    validity.set(courseId, valid);
+  }
+  return valid;
 }
 
 /** The key's fields, or null where opaque-keys raises InvalidKeyError. */
