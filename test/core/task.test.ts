@@ -73,6 +73,11 @@ describe('clone', () => {
     expect(up.params).toEqual({ greeting: 'hi', who: 'ada', depth: 2 });
   });
 
+  it('an override of undefined leaves a shared parameter to the required task\'s default', () => {
+    const greet = new Greet({ who: 'ada', greeting: 'hi' });
+    expect(greet.clone(Upstream, { greeting: undefined }).params).toEqual({ greeting: 'hello', who: 'ada', depth: 1 });
+  });
+
   it('when two classes share a family name then registering the second is a definition error', async () => {
     const { Registry } = await import('../../src/core/index.js');
     const reg = new Registry();

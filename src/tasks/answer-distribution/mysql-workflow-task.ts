@@ -3,7 +3,7 @@ import { p } from '../../core/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
 import { MYSQL_INDEXES, MYSQL_TABLE, mysqlRow, type MysqlCell } from './mysql-rows.js';
-import { COUNTERS, paramsFor } from './parameters.js';
+import { COUNTERS, srcFallback } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { readDistributionRows } from './stage2-lines.js';
 
@@ -48,7 +48,7 @@ export class AnswerDistributionToMySQLTaskWorkflow extends SqlLoadTask {
   override readonly indexes = MYSQL_INDEXES;
 
   override requires(): AnswerDistributionPerCourse {
-    return new AnswerDistributionPerCourse(paramsFor(AnswerDistributionPerCourse, this));
+    return this.clone(AnswerDistributionPerCourse, srcFallback(this));
   }
 
   /** With no database named, a SQLite file beside the run's other outputs. */

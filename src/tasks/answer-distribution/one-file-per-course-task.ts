@@ -5,7 +5,7 @@ import { p, Task } from '../../core/index.js';
 import { LocalTarget, type DirectoryTarget } from '../../targets/index.js';
 import type { DistributionRow } from './columns.js';
 import { courseCsv, courseCsvRelativePath } from './course-csv.js';
-import { COUNTERS, paramsFor } from './parameters.js';
+import { COUNTERS, srcFallback } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { readDistributionRows } from './stage2-lines.js';
 
@@ -28,7 +28,7 @@ export class AnswerDistributionOneFilePerCourseTask extends Task {
   declare marker: string;
 
   override requires(): AnswerDistributionPerCourse {
-    return new AnswerDistributionPerCourse(paramsFor(AnswerDistributionPerCourse, this));
+    return this.clone(AnswerDistributionPerCourse, srcFallback(this));
   }
 
   override output(): LocalTarget {

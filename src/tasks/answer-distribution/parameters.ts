@@ -1,4 +1,4 @@
-import { p, registry, type Task, type TaskClass } from '../../core/index.js';
+import { p, registry, type Task } from '../../core/index.js';
 import { DEFAULT_VALID_RESPONSE_TYPES } from './columns.js';
 
 registry.declareSection('answer-distribution', ['valid_response_types']);
@@ -41,15 +41,13 @@ export function withValidTypesDefault(params: Record<string, unknown> | undefine
 }
 
 /**
- * The values of `task` for the parameters `cls` declares: how each task
- * builds the one it requires. An empty --src is left out, so stage 1 falls
+ * Overrides for `task.clone(...)`, how each task builds the one it requires:
+ * an empty --src is not passed on (undefined = not given), so stage 1 falls
  * back to `[event-logs] source` as edX's PathSetTask does.
  */
-export function paramsFor(cls: TaskClass, task: Task): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(cls.parameters)) if (name in task.params) out[name] = task.params[name];
-  if (Array.isArray(out.src) && out.src.length === 0) delete out.src;
-  return out;
+export function srcFallback(task: Task): Record<string, unknown> {
+  const src = task.params.src;
+  return Array.isArray(src) && src.length === 0 ? { src: undefined } : {};
 }
 
 /** --src on the tasks after stage 1: passed through to it; empty means `[event-logs] source`. */

@@ -5,7 +5,7 @@ import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { parseValidResponseTypes } from './columns.js';
 import { distributeAnswers, type TimedRecord } from './distribution.js';
-import { COUNTERS, distributionParameters, noteHadoopOnlyFlags, paramsFor, passThroughSrc, withValidTypesDefault } from './parameters.js';
+import { COUNTERS, distributionParameters, noteHadoopOnlyFlags, passThroughSrc, srcFallback, withValidTypesDefault } from './parameters.js';
 import { ProblemCheckEvent } from './problem-check-event-task.js';
 import { saveCounters } from './saved-counters.js';
 import { AnswerListItemError } from './stringify.js';
@@ -35,7 +35,7 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
   }
 
   override requires(): ProblemCheckEvent {
-    return new ProblemCheckEvent(paramsFor(ProblemCheckEvent, this));
+    return this.clone(ProblemCheckEvent, srcFallback(this));
   }
 
   override output(): DirectoryTarget {

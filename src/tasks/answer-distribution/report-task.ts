@@ -5,7 +5,7 @@ import { mysqlTsv, perCourseTsv } from './canonical-tsv.js';
 import type { DistributionRow } from './columns.js';
 import { compareUtf8 } from '../../mapreduce/keys.js';
 import { mysqlRow } from './mysql-rows.js';
-import { paramsFor } from './parameters.js';
+import { srcFallback } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { loadCounters } from './saved-counters.js';
 import { readDistributionRows } from './stage2-lines.js';
@@ -32,7 +32,7 @@ export class AnswerDistributionReport extends Task {
   declare stats: string;
 
   override requires(): AnswerDistributionPerCourse {
-    return new AnswerDistributionPerCourse(paramsFor(AnswerDistributionPerCourse, this));
+    return this.clone(AnswerDistributionPerCourse, srcFallback(this));
   }
 
   override output(): LocalTarget {

@@ -1,7 +1,7 @@
 import { WrapperTask } from '../../core/index.js';
 import { AnswerDistributionToMySQLTaskWorkflow } from './mysql-workflow-task.js';
 import { AnswerDistributionOneFilePerCourseTask } from './one-file-per-course-task.js';
-import { paramsFor } from './parameters.js';
+import { srcFallback } from './parameters.js';
 
 /**
  * edX `AnswerDistributionWorkflow`: both consumers of one run, the CSV files
@@ -16,8 +16,8 @@ export class AnswerDistributionWorkflow extends WrapperTask {
 
   override requires(): [AnswerDistributionOneFilePerCourseTask, AnswerDistributionToMySQLTaskWorkflow] {
     return [
-      new AnswerDistributionOneFilePerCourseTask(paramsFor(AnswerDistributionOneFilePerCourseTask, this)),
-      new AnswerDistributionToMySQLTaskWorkflow(paramsFor(AnswerDistributionToMySQLTaskWorkflow, this)),
+      this.clone(AnswerDistributionOneFilePerCourseTask, srcFallback(this)),
+      this.clone(AnswerDistributionToMySQLTaskWorkflow, srcFallback(this)),
     ];
   }
 }

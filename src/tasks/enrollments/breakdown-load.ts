@@ -5,7 +5,7 @@ import { overwriteFromMysqlFlag, overwriteParameters, readTextLines } from '../w
 import { GroupCounts, parseEnrollmentDay, parseProfile, type EnrollmentDay, type GroupCell, type Profile } from './breakdowns.js';
 import { CourseEnrollmentTask } from './course-enrollment-task.js';
 import { ImportAuthUserProfileTask, lmsParameters } from './import-profile-task.js';
-import { COUNTERS, enrollmentParameters, loadImportDateParameter, paramsFor, withEnrollmentDefaults } from './parameters.js';
+import { COUNTERS, enrollmentParameters, loadImportDateParameter, eventLogFallbacks, withEnrollmentDefaults } from './parameters.js';
 
 /**
  * One of edX's enrollment breakdown tables (EnrollmentDailyMysqlTask,
@@ -45,8 +45,8 @@ export abstract class EnrollmentBreakdownLoad extends SqlLoadTask {
   }
 
   override requires(): Task[] {
-    const history = new CourseEnrollmentTask(paramsFor(CourseEnrollmentTask, this));
-    return this.needsProfiles ? [history, new ImportAuthUserProfileTask(paramsFor(ImportAuthUserProfileTask, this))] : [history];
+    const history = this.clone(CourseEnrollmentTask, eventLogFallbacks(this));
+    return this.needsProfiles ? [history, this.clone(ImportAuthUserProfileTask, eventLogFallbacks(this))] : [history];
   }
 
   async *rows(): AsyncIterable<SqlRow> {

@@ -3,7 +3,7 @@ import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
 import type { EnrollmentEventValue } from './days-enrolled.js';
 import { CourseEnrollmentEventsTask } from './events-task.js';
-import { COUNTERS, enrollmentParameters, paramsFor, withEnrollmentDefaults } from './parameters.js';
+import { COUNTERS, enrollmentParameters, eventLogFallbacks, withEnrollmentDefaults } from './parameters.js';
 import { isComplete } from '../warehouse/index.js';
 import { endPartition, enrollmentEventsTable } from './tables.js';
 
@@ -39,7 +39,7 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
   override requires(): CourseEnrollmentEventsTask[] {
     if (this.overwriteNDays <= 0) return [];
     const interval = DateInterval.between(this.overwriteFrom, this.interval.end);
-    return [new CourseEnrollmentEventsTask(paramsFor(CourseEnrollmentEventsTask, this, { interval, overwrite: true }))];
+    return [this.clone(CourseEnrollmentEventsTask, { ...eventLogFallbacks(this), interval, overwrite: true })];
   }
 
   override output(): DirectoryTarget {

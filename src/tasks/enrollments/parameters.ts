@@ -54,11 +54,14 @@ function intervalFromEnds(cls: TaskClass, params: Record<string, unknown>): Reco
   return { ...params, interval: `${start}-${end}` };
 }
 
-/** The values of `task` for the parameters `cls` declares; empty source/pattern/expand are left out so [event-logs] applies. */
-export function paramsFor(cls: TaskClass, task: Task, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(cls.parameters)) if (name in task.params) out[name] = task.params[name];
-  for (const name of ['source', 'pattern']) if (Array.isArray(out[name]) && (out[name] as unknown[]).length === 0) delete out[name];
-  if (out.expandInterval === '') delete out.expandInterval;
-  return { ...out, ...extra };
+/**
+ * Overrides for `task.clone(...)`: an empty --source, --pattern or
+ * --expand-interval is not passed on (undefined = not given), so the required
+ * task falls back to `[event-logs]` instead of inheriting the emptiness.
+ */
+export function eventLogFallbacks(task: Task): Record<string, unknown> {
+  const unset: Record<string, unknown> = {};
+  for (const name of ['source', 'pattern']) if (Array.isArray(task.params[name]) && (task.params[name] as unknown[]).length === 0) unset[name] = undefined;
+  if (task.params.expandInterval === '') unset.expandInterval = undefined;
+  return unset;
 }

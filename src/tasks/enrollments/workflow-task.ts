@@ -7,7 +7,7 @@ import {
   EnrollmentByModeTask,
   EnrollmentDailyMysqlTask,
 } from './breakdown-tables.js';
-import { paramsFor, withEnrollmentDefaults } from './parameters.js';
+import { eventLogFallbacks, withEnrollmentDefaults } from './parameters.js';
 import { CourseEnrollmentSummaryTask } from './summary-task.js';
 
 /**
@@ -28,8 +28,8 @@ export class ImportEnrollmentsIntoMysql extends WrapperTask {
   override requires(): Task[] {
     const loads = [EnrollmentDailyMysqlTask, EnrollmentByModeTask, EnrollmentByGenderMysqlTask, EnrollmentByBirthYearToMysqlTask, EnrollmentByEducationLevelMysqlTask];
     return [
-      new CourseEnrollmentSummaryTask(paramsFor(CourseEnrollmentSummaryTask, this, { overwriteHive: this.params.overwriteHive })),
-      ...loads.map((cls) => new cls(paramsFor(cls, this))),
+      this.clone(CourseEnrollmentSummaryTask, { ...eventLogFallbacks(this), overwriteHive: this.params.overwriteHive }),
+      ...loads.map((cls) => this.clone<Task>(cls, eventLogFallbacks(this))),
     ];
   }
 }

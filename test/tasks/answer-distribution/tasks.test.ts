@@ -32,6 +32,15 @@ describe('answer distribution tasks', () => {
     expect([stage1.src, stage1.include, stage1.manifest, stage1.nReduceTasks]).toEqual([['/logs'], ['*.gz'], '/m.txt', 3]);
   });
 
+  it('leave an empty --src to stage 1\'s own config, as edX\'s PathSetTask falls back to [event-logs] source', () => {
+    const config = new Config();
+    config.set('ProblemCheckEvent', 'src', '["/configured"]');
+    registry.config = config;
+    const stage1Of = (src: string[]) => new AnswerDistributionOneFilePerCourseTask({ ...base, src, outputRoot: '/csv' }).requires().requires();
+    expect(stage1Of([]).src).toEqual(['/configured']);
+    expect(stage1Of(['/given']).src).toEqual(['/given']);
+  });
+
   it('take the counted response types from [answer-distribution] valid_response_types', () => {
     const config = new Config();
     config.set('answer-distribution', 'valid_response_types', 'numericalresponse,customresponse');
