@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { OutputError } from '../core/errors.js';
+import { CannotMakeDirectory, makeDirectory } from './make-directory.js';
 
 // The file-system refusals a user fixes by choosing another place or freeing one, in words.
 const REASONS: Record<string, string> = {
@@ -18,7 +18,7 @@ const REASONS: Record<string, string> = {
  * are bugs or input problems, reported as they are).
  */
 export function outputFailure(path: string, error: unknown): unknown {
-  const reason = REASONS[(error as NodeJS.ErrnoException)?.code ?? ''];
+  const reason = error instanceof CannotMakeDirectory ? error.reason : REASONS[(error as NodeJS.ErrnoException)?.code ?? ''];
   if (!reason) return error;
   return new OutputError(`Cannot write output ${path}: ${reason}; fix that, or choose another output location (e.g. --dest).`, { cause: error });
 }
@@ -26,7 +26,7 @@ export function outputFailure(path: string, error: unknown): unknown {
 /** `mkdir -p` for a folder an output is written in, failing with an OutputError naming `forPath`. */
 export async function makeOutputDir(dir: string, forPath: string = dir): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
   } catch (error) {
     throw outputFailure(forPath, error);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,7 +10,7 @@ import {
   RotatingLogFile,
   TrackerClosedError,
 } from '../../src/tracking/index.js';
-import { UsageError } from '../../src/core/errors.js';
+import { OutputError, UsageError } from '../../src/core/errors.js';
 import { GatedWriter, PIPELINE_PATTERN, readAllRecords, tempDir } from './support.js';
 
 const lines = async (path: string) => (await readFile(path, 'utf8')).split('\n').filter(Boolean);
@@ -162,5 +163,14 @@ describe('BatchingFileBackend', () => {
     expect(await readdir(join(dir, '.staging'))).toEqual([]);
     expect(gunzipSync(await readFile(join(dir, 'tracking.log-20240101-1704067200.gz'))).toString()).toBe('{"old":1}\n');
     expect(await readFile(join(dir, 'tracking.log'), 'utf8')).toBe('{"torn":\n{"next":1}\n');
+  });
+});
+
+describe('a log folder that cannot be made', () => {
+  // Recursive mkdir spun forever there; the backend must refuse at once, naming the folder.
+  it.skipIf(!existsSync('/proc/self'))('under /proc is refused at open() in one line (needs procfs at /proc; skipped without it)', async () => {
+    const error = await BatchingFileBackend.open({ dir: '/proc/pipewright-x/logs' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).message).toBe('Cannot make the folder /proc/pipewright-x: /proc takes no new folders (a virtual file system such as /proc or /sys?).');
   });
 });

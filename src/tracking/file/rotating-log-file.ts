@@ -3,8 +3,9 @@
  * on request) between appends, renaming to `tracking.log-YYYYMMDD-<epoch>`
  * (the date the file was opened) and gzipping in the background, one job at a time.
  */
-import { mkdir, open, rename, stat, type FileHandle } from 'node:fs/promises';
+import { open, rename, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirectory } from '../../targets/make-directory.js';
 import { acquireDirectoryLock } from './directory-lock.js';
 import { fsyncDirectory, gzipRotated, recoverRotated } from './gzip-rotated.js';
 import type { LogWriter } from './log-writer.js';
@@ -44,7 +45,7 @@ export class RotatingLogFile implements LogWriter {
 
   static async open(options: RotatingLogFileOptions): Promise<RotatingLogFile> {
     const file = new RotatingLogFile(options);
-    await mkdir(file.directory, { recursive: true });
+    await makeDirectory(file.directory); // not recursive mkdir: that spins forever under /proc
     file.#releaseLock = await acquireDirectoryLock(file.directory, file.baseName);
     await recoverRotated(file.directory, file.baseName);
     await file.#openCurrent();

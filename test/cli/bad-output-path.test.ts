@@ -1,10 +1,11 @@
 /**
- * An empty path flag through the real `launch-task`: `--dest ''` once wrote
- * the outputs into the working directory. It is a usage error naming the
- * flag; flags whose default is empty (`--stats ''`, `--answer-metadata ''`)
- * still mean "none".
+ * Output path flags that name no usable place, through the real `launch-task`.
+ * `--dest ''` once wrote the outputs into the working directory: it is a usage
+ * error naming the flag, while flags whose default is empty (`--stats ''`,
+ * `--answer-metadata ''`) still mean "none". `--dest /proc/x/y` once hung
+ * (Node's recursive mkdir spins there): it fails at once in one line.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +14,12 @@ import { REPO_ROOT } from '../support/paths.js';
 import { ensureBuilt, launchTask } from './build-once.js';
 
 const DEMO = join(REPO_ROOT, 'fixtures/answer_dist/demo');
+const PROC = existsSync('/proc/self');
 let dir: string;
 
 beforeAll(async () => {
   ensureBuilt();
-  dir = await mkdtemp(join(tmpdir(), 'pipewright-empty-path-'));
+  dir = await mkdtemp(join(tmpdir(), 'pipewright-bad-output-path-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -40,5 +42,18 @@ describe('an empty path flag', () => {
     const run = await launchTask(['AnswerDistributionReport', ...args, '--lock-dir', 'locks'], { cwd });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(cwd).sort()).toEqual(['dest', 'locks', 'report.tsv']);
+  });
+});
+
+describe('a --dest that cannot be made', () => {
+  it.skipIf(!PROC)('under /proc is one line naming the output, exit 1, not a hang (needs procfs at /proc; skipped without it)', async () => {
+    const run = await launchTask(['AnswerDistributionPerCourse', '--src', DEMO, '--dest', '/proc/pipewright-x/y', '--name', 'n', '--lock-dir', join(dir, 'locks')], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    const failed = run.stderr.split('\n').filter((line) => /^ {2}FAILED /.test(line));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toContain(
+      'Cannot write output /proc/pipewright-x/y/problem_check_events_n: /proc takes no new folders (a virtual file system such as /proc or /sys?); fix that, or choose another output location (e.g. --dest).',
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
