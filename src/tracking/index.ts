@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './event.js';
+export * from './event-time.js';
 export * from './validate.js';
 export * from './serialize.js';
 export * from './context.js';

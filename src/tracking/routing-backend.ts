@@ -5,6 +5,7 @@
  * the others. Routing backends nest, which gives processing trees.
  */
 import { Counters } from '../core/counters.js';
+import { cloneEvent } from './clone-event.js';
 import { EventEmissionExit } from './errors.js';
 import type { Backend, EventRecord, Processor } from './event.js';
 
@@ -50,7 +51,7 @@ export class RoutingBackend implements Backend {
   }
 
   send(event: EventRecord): void {
-    const processed = this.process(structuredClone(event));
+    const processed = this.process(cloneEvent(event));
     if (processed === undefined) return;
     this.sendToBackends(processed);
   }
@@ -82,7 +83,7 @@ export class RoutingBackend implements Backend {
     for (const [index, [name, backend]] of this.#backends.entries()) {
       try {
         // send() cloned the event on entry, so the last child can take it as is.
-        backend.send(index === last ? event : structuredClone(event));
+        backend.send(index === last ? event : cloneEvent(event));
         this.counters.add('Sent', name);
       } catch (error) {
         this.counters.add('Backend errors', name);

@@ -4,11 +4,18 @@
  * `YYYY-MM-DDTHH:MM:SS.ffffff+00:00` (Python's isoformat), never with `Z`.
  */
 import type { EventRecord } from './event.js';
+import { EventTime } from './event-time.js';
 
-/** `2014-05-02T16:02:25.143000+00:00` for a Date (UTC, microseconds padded). */
+/**
+ * `2014-05-02T16:02:25.143912+00:00` for a Date (UTC); the last three digits
+ * are an EventTime's microseconds, 000 for a plain Date. Python's isoformat()
+ * drops a zero fraction; we always write it (the pipeline reads both), so the
+ * text has one width and sorts in time order.
+ */
 export function formatEdxTime(date: Date): string {
   const iso = date.toISOString(); // 2014-05-02T16:02:25.143Z
-  return `${iso.slice(0, 23)}000+00:00`;
+  const micros = date instanceof EventTime ? String(date.subMillisecond).padStart(3, '0') : '000';
+  return `${iso.slice(0, 23)}${micros}+00:00`;
 }
 
 function replacer(this: unknown, key: string, value: unknown): unknown {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ContextStack } from './context.js';
 import { EventTooLargeError, TrackerClosedError } from './errors.js';
+import { eventClock } from './event-time.js';
 import type { Backend, JsonObject, Processor, TrackingEvent } from './event.js';
 import { RoutingBackend, type RoutingBackendOptions } from './routing-backend.js';
 import { serializeEvent } from './serialize.js';
@@ -21,6 +22,7 @@ export interface TrackerOptions extends Pick<RoutingBackendOptions, 'failures' |
   maxEventBytes?: number;
   /** Adds `context.event_id` (a UUID) so at-least-once paths can deduplicate. */
   eventIds?: boolean;
+  /** Stamps `timestamp`. Default: eventClock, microseconds, strictly increasing in the process. A given clock's times are used as they are (tests, replays). */
   clock?: () => Date;
 }
 
@@ -36,7 +38,7 @@ export class Tracker {
     this.routing = new RoutingBackend(options);
     this.#maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.#eventIds = options.eventIds ?? false;
-    this.#clock = options.clock ?? (() => new Date());
+    this.#clock = options.clock ?? (() => eventClock.now());
   }
 
   /** Builds and routes one event; returns it (before processors) for the caller's records. */

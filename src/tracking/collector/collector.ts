@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Counters } from '../../core/counters.js';
 import { EventTooLargeError, QueueFullError, TrackerClosedError, TrackingInputError } from '../errors.js';
 import type { JsonObject } from '../event.js';
+import { eventClock } from '../event-time.js';
 import { jsonHandler, pixelHandler, redirectHandler, redirectTarget, type Handler } from './handlers.js';
 import type { Listener } from './listeners.js';
 import { HttpError, keyMatches, keySpecificity, type Channel, type CollectorMessage } from './message.js';
@@ -116,7 +117,7 @@ export class Collector {
       channel,
       service,
       name,
-      time: new Date(),
+      time: eventClock.now(),
       td: { ip: request.socket.remoteAddress ?? '', ua: header('user-agent'), ref: header('referer'), host: header('host'), lang: header('accept-language') },
       data: payload.data,
       context: payload.context,
