@@ -31,7 +31,7 @@ async function* ownedChunks(handle: FileHandle, position: number, end: number, s
     const block = await next;
     if (block.length === 0) break;
     // Lines never split across chunks: the tail of the last block leads this one.
-    const data = carry.length > 0 ? Buffer.concat([carry, block]) : block;
+    const data = withCarry(carry, block);
     const base = position - carry.length;
     position += block.length;
     const lastOwnedByte = end - 1 - base;
@@ -58,12 +58,28 @@ async function* ownedChunks(handle: FileHandle, position: number, end: number, s
 const EMPTY: Buffer = Buffer.alloc(0);
 
 /**
+ * Room left in front of each block for the previous block's unfinished
+ * line, so that joining them copies that line, not the block (a copy of
+ * every block cost as much as reading it).
+ */
+const CARRY_ROOM = 16 * 1024;
+
+function withCarry(carry: Buffer, block: Buffer): Buffer {
+  if (carry.length === 0) return block;
+  if (carry.length > block.byteOffset) return Buffer.concat([carry, block]);
+  const whole = Buffer.from(block.buffer, block.byteOffset - carry.length, carry.length + block.length);
+  carry.copy(whole, 0);
+  return whole;
+}
+
+/**
  * Start reading `length` bytes at `position`. A consumer that stops early
  * leaves the last read unawaited: its failure (the handle closed under it)
  * must not surface as an unhandled rejection.
  */
 function readAhead(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const read = handle.read(Buffer.allocUnsafe(length), 0, length, position).then(({ buffer, bytesRead }) => buffer.subarray(0, bytesRead));
+  const buffer = Buffer.allocUnsafeSlow(CARRY_ROOM + length);
+  const read = handle.read(buffer, CARRY_ROOM, length, position).then(({ bytesRead }) => buffer.subarray(CARRY_ROOM, CARRY_ROOM + bytesRead));
   read.catch(() => undefined);
   return read;
 }
