@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LockHeldError, UsageError } from '../core/errors.js';
 import type { Task } from '../core/task.js';
+import { makeDirectorySync } from '../targets/make-directory.js';
 
 /** Where lock files go unless `[core] lock_dir` says otherwise. */
 export function defaultLockDir(): string {
@@ -28,9 +29,9 @@ interface LockInfo {
  */
 export function acquireRunLocks(roots: readonly Task[], lockDir: string): () => void {
   try {
-    mkdirSync(lockDir, { recursive: true, mode: 0o700 });
+    makeDirectorySync(lockDir, 0o700);
   } catch (error) {
-    throw new UsageError(`Cannot create the lock directory ${lockDir}: ${(error as NodeJS.ErrnoException).code}; set [core] lock_dir or --lock-dir to a writable folder.`);
+    throw new UsageError(`Cannot create the lock directory ${lockDir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; set [core] lock_dir or --lock-dir to a writable folder.`);
   }
   const held: Array<() => void> = [];
   const releaseAll = () => held.splice(0).reverse().forEach((release) => release());

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/core/index.js';
-import { CannotMakeDirectory, LocalTarget, makeDirectory, makeOutputDir } from '../../src/targets/index.js';
+import { CannotMakeDirectory, LocalTarget, makeDirectory, makeDirectorySync, makeOutputDir } from '../../src/targets/index.js';
+import { acquireRunLocks } from '../../src/scheduler/lock.js';
+import { UsageError } from '../../src/core/index.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -45,6 +47,30 @@ describe('makeDirectory', () => {
     const error = await makeDirectory('/proc/pipewright-x/y').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CannotMakeDirectory);
     expect((error as CannotMakeDirectory).reason).toBe('/proc takes no new folders (a virtual file system such as /proc or /sys?)');
+  });
+});
+
+describe('makeDirectorySync (the run lock, SQLite files, export files)', () => {
+  it('makes every missing folder with the mode asked, and is content with one already there', () => {
+    makeDirectorySync(join(dir, 'a/b'), 0o700);
+    expect(statSync(join(dir, 'a/b')).mode & 0o777).toBe(0o700);
+    makeDirectorySync(join(dir, 'a/b'));
+  });
+
+  it('throws the errno error where a file is in the way', () => {
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => makeDirectorySync(join(dir, 'file/sub'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  it('fails at once below a link to nothing', () => {
+    symlinkSync(join(dir, 'gone'), join(dir, 'dangling'));
+    expect(() => makeDirectorySync(join(dir, 'dangling/x'))).toThrow(CannotMakeDirectory);
+  });
+
+  it.skipIf(!PROC)('fails at once under /proc, so a --lock-dir there is one usage error, not a hang (needs procfs; skipped without it)', () => {
+    expect(() => makeDirectorySync('/proc/pipewright-x/y')).toThrow(CannotMakeDirectory);
+    expect(() => acquireRunLocks([], '/proc/pipewright-x/locks')).toThrow(UsageError);
+    expect(() => acquireRunLocks([], '/proc/pipewright-x/locks')).toThrow(/Cannot create the lock directory \/proc\/pipewright-x\/locks: .*takes no new folders/);
   });
 });
 

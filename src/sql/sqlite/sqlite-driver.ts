@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,6 +6,7 @@ import { LockHeldError } from '../../core/errors.js';
 import type { SqliteConnectionSpec } from '../connection-spec.js';
 import type { ExecuteResult, SqlDriver, SqlParams, SqlSession, TransactionOptions } from '../driver.js';
 import { DatabaseError } from '../errors.js';
+import { makeDirectorySync } from '../../targets/make-directory.js';
 
 const STATEMENT_CACHE = 64;
 
@@ -37,7 +37,7 @@ export class SqliteDriver implements SqlDriver {
   /** Opens (creating the file and its folder when missing) in WAL mode. */
   static open(spec: SqliteConnectionSpec, options: { readonly?: boolean } = {}): SqliteDriver {
     try {
-      if (!options.readonly) mkdirSync(dirname(spec.path), { recursive: true });
+      if (!options.readonly) makeDirectorySync(dirname(spec.path));
       const db = new (loadBetterSqlite3())(spec.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: 5000 });
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');

@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { siblingTempPath } from '../../targets/index.js';
+import { makeDirectorySync } from '../../targets/index.js';
 
 /** Lines are compressed in batches of about this many bytes, each batch one gzip member. */
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -24,7 +25,7 @@ export class CourseDayFile {
 
   constructor(path: string) {
     this.path = path;
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectorySync(dirname(path));
     this.#tmp = siblingTempPath(path);
     this.#fd = openSync(this.#tmp, 'wx');
   }

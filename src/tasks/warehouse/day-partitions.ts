@@ -1,7 +1,8 @@
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DirectoryTarget } from '../../targets/index.js';
+import { makeDirectory } from '../../targets/index.js';
 
 /**
  * A warehouse table stored as one folder per day, as edX's Hive tables are:
@@ -46,7 +47,7 @@ export class DayPartitionWriter {
 
   async open(): Promise<void> {
     await rm(this.stagingDir, { recursive: true, force: true });
-    await mkdir(this.stagingDir, { recursive: true });
+    await makeDirectory(this.stagingDir);
   }
 
   write(day: string, line: string): void {
