@@ -9,7 +9,7 @@ import { srcFallback } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { loadCounters } from './saved-counters.js';
 import { readDistributionRows } from './stage2-lines.js';
-import { readLineChunks } from '../../eventlog/reader/index.js';
+import { countLines, readLineChunks } from '../../eventlog/reader/index.js';
 
 const FORMATS = ['percourse', 'mysql', 'edx'] as const;
 
@@ -45,7 +45,7 @@ export class AnswerDistributionReport extends Task {
     await this.output().writeText(await this.render(files));
     if (this.stats) {
       const stage1 = this.requires().requires().output();
-      const lines = await countLines(await this.requires().requires().inputFiles());
+      const lines = await countInputLines(await this.requires().requires().inputFiles());
       const counts = { lines, ...loadCounters(stage1), ...loadCounters(stage2) };
       const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareUtf8(a, b)));
       await new LocalTarget(this.stats).writeText(JSON.stringify(sorted, null, 2) + '\n');
@@ -64,15 +64,8 @@ export class AnswerDistributionReport extends Task {
 }
 
 // Lines as edX counts them: split on "\n", an unterminated last line included.
-async function countLines(files: readonly string[]): Promise<number> {
+async function countInputLines(files: readonly string[]): Promise<number> {
   let lines = 0;
-  for (const file of files) {
-    let last: Buffer | undefined;
-    for await (const chunk of readLineChunks(file)) {
-      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
-      if (chunk.length > 0) last = chunk;
-    }
-    if (last && last[last.length - 1] !== 0x0a) lines++;
-  }
+  for (const file of files) for await (const chunk of readLineChunks(file)) lines += countLines(chunk);
   return lines;
 }
