@@ -69,6 +69,10 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
     yield [[courseId, userId], [timestamp, eventType, mode] satisfies EnrollmentEventValue];
   }
 
-  /** Counts under the run's counter group. */
-  protected count = (name: string): void => this.incrementCounter(COUNTERS, name);
+  /**
+   * Counts under the run's counter group, named after this family: both
+   * history jobs replay the same events, so unprefixed names would be summed
+   * over the two in the run summary and every event would look counted twice.
+   */
+  protected count = (name: string): void => this.incrementCounter(COUNTERS, `${this.family} ${name}`);
 }

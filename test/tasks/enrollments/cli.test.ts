@@ -50,6 +50,13 @@ describe.runIf(existsSync(LAUNCH_TASK))('enrollments into SQLite (LMS export in 
     expect(summaryRows(dir, '2014-08-07')).toEqual(expectedCsvRows(join(EXPECTED, 'acceptance_expected_d_user_course.csv')));
     // Users 5 and 6 enrolled on 2014-07-30, before the 7 re-scanned days: named, not silently lost.
     expect(result.stdout + result.stderr).toMatch(/Enrollments Discard Event Outside Interval: 2/);
+    // Each history job files every event it reads under exactly one subset, counted per job (not summed over both).
+    for (const family of ['CourseEnrollmentTask', 'CourseEnrollmentSummaryTask']) {
+      const read = Number(new RegExp(`Input ${family} lines read: (\\d+)`).exec(result.stderr)?.[1]);
+      const subsets = [...result.stderr.matchAll(new RegExp(`Enrollments ${family} Subset [^:]+: (\\d+)`, 'g'))].map((m) => Number(m[1]));
+      expect(read, result.stderr).toBeGreaterThan(0);
+      expect(subsets.reduce((a, b) => a + b, 0), family).toBe(read);
+    }
   });
 
   it('does nothing on a second identical run (given as --interval-start/--interval-end, edX nightly form)', async () => {
