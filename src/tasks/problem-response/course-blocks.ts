@@ -59,7 +59,9 @@ export function courseBlocksOf(line: string, options: BlockPathOptions): CourseB
       const isOrphan = !isRoot && parents.length === 0;
       const names = parents.map((p) => text(pyGet(pyGet(blocks as PyDict, p) as PyDict, 'display_name')));
       return {
-        blockId: text(pyGet(block, 'id')),
+        // The API repeats each block's key as its `id`; a hand-made dump may leave it out, and an empty
+        // id would match no answer, sending every answer of the course to the deleted-blocks path.
+        blockId: text(pyGet(block, 'id') ?? id),
         courseId,
         blockType: text(pyGet(block, 'type')),
         displayName: normalizeWhitespace(text(pyGet(block, 'display_name'))).slice(0, 255),

@@ -31,6 +31,11 @@ describe('course blocks (edX CourseBlocksApiDataTask)', () => {
     expect(courseBlocksOf(dump, { ...paths, sortOrphanBlocksUp: true })![0]).toMatchObject({ blockId: 'orphan', sortIdx: -1 });
     expect(courseBlocksOf(JSON.stringify({ course_id: 'x', root: 'r', blocks: {} }), paths)).toBeNull();
   });
+
+  it("takes a block's id from its key in `blocks` when the block does not repeat it as `id`", () => {
+    const bare = JSON.stringify({ course_id: 'x', root: 'r', blocks: { r: { type: 'course', display_name: 'R', children: ['p'] }, p: { type: 'problem', display_name: 'P' } } });
+    expect(courseBlocksOf(bare, paths)!.map((b) => [b.blockId, b.coursePath, b.isOrphan])).toEqual([['r', '', false], ['p', 'R', false]]);
+  });
 });
 
 const check = (fields: Record<string, unknown>) =>
