@@ -34,8 +34,9 @@ export function exportKeyOf(line: string, options: ExportOptions): ExportResult 
   if (time === 'malformed') return { drop: ['Event Export', 'Discard Malformed Event'] };
   if (!isTruthy(time)) return { drop: ['Event', 'Discard Missing Time Field'] };
   if (typeof time !== 'string') return { drop: ['Event Export', 'Discard Malformed Event'] };
-  const t = time.indexOf('T');
-  const date = t === -1 ? time : time.slice(0, t);
+  // edX cut at 'T' only, so a time written with a space (`2024-03-04 10:21:44+00:00`) named a
+  // file after the whole time, one file per distinct second: cut at the space as well.
+  const date = time.split(/[T ]/, 1)[0]!;
   if (!options.inInterval(date)) return { drop: ['Event', 'Discard Outside Date Interval'] };
   const course = getCourseId(event, { fromUrl: true, ccx: options.ccx });
   if ('crash' in course) return { drop: ['Event Export', 'Discard Malformed Event'] };

@@ -31,6 +31,8 @@ describe('exportKeyOf (edX EventExportByCourseTask.mapper)', () => {
     expect(exportKeyOf(line({ time: '' }), options)).toEqual({ drop: ['Event', 'Discard Missing Time Field'] });
     expect(exportKeyOf(line({ context: { course_id: 'A/B/C', received_at: '' } }), options)).toEqual({ drop: ['Event', 'Discard Missing Time Field'] });
     expect(exportKeyOf(line({ time: '2013-12-31T23:59:59' }), options)).toEqual({ drop: ['Event', 'Discard Outside Date Interval'] });
+    // A time written with a space instead of 'T' still goes to its day's file, not to one named after the whole time.
+    expect(exportKeyOf(line({ time: '2014-05-15 10:21:44+00:00' }), options)).toMatchObject({ key: ['2014-05-15', 'A/B/C'] });
     expect(exportKeyOf(line({ context: { course_id: '' } }), options)).toEqual({ drop: ['Event Export', 'Discard Missing Or Invalid Course Id'] });
     expect(exportKeyOf(line({ context: 'text' }), options)).toEqual({ drop: ['Event Export', 'Discard Malformed Event'] });
     expect(exportKeyOf(line({}), { ...options, courses: new Set(['Foo']) })).toEqual({ drop: ['Event Export', 'Discard Course Not Requested'] });
