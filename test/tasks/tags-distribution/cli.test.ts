@@ -37,6 +37,15 @@ describe('launch-task TagsDistributionWorkflow into SQLite', () => {
     expect(await queryRows(db, 'SELECT id, created FROM tags_distribution ORDER BY id')).toEqual(ids);
   });
 
+  it('another interval with the same --output-root is computed, not read back from the earlier output', async () => {
+    const other = [...args.slice(0, 3), '--interval', '2015-08-02-2015-08-03', ...args.slice(5)];
+    const run = await launchTask([...other, '--runner', 'inline']);
+    // No event falls in that interval: the load refuses to empty the table (the old 30 rows would load silently).
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/allow-empty-insert/);
+    expect(await table(db)).toEqual(expected.rows);
+  });
+
   it('an interval without the events replaces the rows only with --allow-empty-insert', async () => {
     // The log file is chosen (its date is near), but none of its events falls on that day.
     const other = [...args.slice(0, 3), '--interval', '2015-08-02-2015-08-03', '--output-root', join(dir.root, 'out-empty'), '--database-url', db];
