@@ -1,5 +1,5 @@
 import type { DateInterval } from '../../core/date-interval.js';
-import { UsageError } from '../../core/errors.js';
+import { MissingInputDataError, UsageError } from '../../core/errors.js';
 import type { TaskBase } from '../../core/mixin.js';
 import { p } from '../../core/parameters/index.js';
 import type { TimeDelta } from '../../core/time-delta.js';
@@ -86,8 +86,9 @@ export const WithEventLogSelection = <B extends TaskBase>(Base: B) => {
     async inputFiles(): Promise<string[]> {
       const { files, badDates } = await selectByDate(this);
       if (badDates.length > 0) this.incrementCounter('Input', 'Files With Unreadable Date In Name', badDates.length);
+      // The day's logs may just not be there yet: exit 2 (missing input), which a cron wrapper can retry, not 64.
       if (files.length === 0)
-        throw new UsageError(
+        throw new MissingInputDataError(
           `No log file under --source ${JSON.stringify(this.source)} matches --pattern ${JSON.stringify(this.pattern)} with a date in ${this.interval.expand(this.expandInterval).start} up to ${this.interval.expand(this.expandInterval).end}; check the source, the pattern and --interval.`,
         );
       return files;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/core/errors.js';
+import { ExitCode, MissingInputDataError } from '../../../src/core/errors.js';
 import { Task } from '../../../src/core/task.js';
 import { pythonRegex, WithEventLogSelection } from '../../../src/eventlog/selection/index.js';
 import { makeTree, useConfig } from './support.js';
@@ -79,7 +79,8 @@ describe('WithEventLogSelection', () => {
   it('fails with the sources, pattern and widened interval named when nothing is selected', async () => {
     const root = makeTree(dayFiles('', 10, 12));
     const task = new DailyCounts({ source: [root], interval: '2015-01-01', expandInterval: '1 day' });
-    await expect(task.inputFiles()).rejects.toThrow(UsageError);
+    await expect(task.inputFiles()).rejects.toThrow(MissingInputDataError);
+    await expect(task.inputFiles()).rejects.toMatchObject({ exitCode: ExitCode.missingInput });
     await expect(task.inputFiles()).rejects.toThrow(/2014-12-31 up to 2015-01-03/);
     await expect(new DailyCounts({ source: [join(root, 'gone')], interval: '2014' }).inputFiles()).rejects.toThrow(/does not exist/);
   });
