@@ -3,9 +3,6 @@
  * the real CLI on a week of generated logs with every kind of bad line:
  * fixtures written by hand exercise the rules, this exercises the mixture
  * (a smoke run like it found four bugs the per-task tests had missed).
- * Video is left out: the generator draws video events one by one, not as
- * play-to-pause sessions, so a small week of them has no complete viewing
- * (the video load then rightly refuses to empty its tables).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,6 +47,11 @@ const WORKFLOWS: Array<{ family: string; args: () => string[]; tables?: string[]
     family: 'InsertToMysqlCourseActivityTask',
     args: () => ['--end-date', '2024-03-11', '--weeks', '1', '--overwrite-n-days', '7', ...source(), '--warehouse-path', join(root, 'wh')],
     tables: ['course_activity'],
+  },
+  {
+    family: 'InsertToMysqlAllVideoTask',
+    args: () => ['--interval', '2024-03-04-2024-03-11', ...source(), '--warehouse-path', join(root, 'wh')],
+    tables: ['video', 'video_timeline'],
   },
   {
     family: 'ModuleEngagementWorkflowTask',

@@ -2,7 +2,7 @@ import type { Fields, Moment } from './envelope.js';
 import { enrollmentEvent, forumEvent, implicitPageView, navigationEvent, taskEvent, textbookEvent } from './other-events.js';
 import { browserProblemEvent, implicitProblemCheck, serverProblemCheck } from './problem-events.js';
 import { Weighted, type Random } from './random.js';
-import { videoEvent } from './video-events.js';
+import { newVideoSession, nextVideoEvent, videoEvent, type VideoSession } from './video-events.js';
 import type { Course, Learner, Problem } from './world.js';
 
 /**
@@ -51,6 +51,8 @@ interface Submission {
 /** Share of server problem_checks that retry a recent submission (same learner, same problem). */
 const RETRY_SHARE = 0.35;
 const RECENT = 256;
+/** Share of video events that continue a recent viewing session; a new session starts with one of them too. */
+const SESSION_SHARE = 0.7;
 
 /**
  * Builds events of a given kind. Remembers recent submissions so that
@@ -60,9 +62,12 @@ const RECENT = 256;
 export class EventMaker {
   readonly #recent: Submission[] = [];
   #next = 0;
+  readonly #sessions: VideoSession[] = [];
+  #nextSession = 0;
   constructor(readonly courses: readonly Course[]) {}
 
   make(kind: string, m: Moment, random: Random): GeneratedEvent {
+    if (kind === 'video' && random.chance(SESSION_SHARE)) return { kind, fields: nextVideoEvent(m, random, this.#session(random)) };
     if (kind === 'serverProblemCheck' && this.#recent.length > 0 && random.chance(RETRY_SHARE)) {
       const again = this.#recent[random.int(this.#recent.length)]!;
       return buildEvent(kind, m, random, again);
@@ -78,6 +83,16 @@ export class EventMaker {
       this.#next = (this.#next + 1) % RECENT;
     }
     return buildEvent(kind, m, random, pick);
+  }
+
+  // A recent session, or (one time in four, or before there are any) a new one in its place.
+  #session(random: Random): VideoSession {
+    if (this.#sessions.length > 0 && !random.chance(0.25)) return this.#sessions[random.int(this.#sessions.length)]!;
+    const course = this.courses[random.skewed(this.courses.length, 1.5)]!;
+    const session = newVideoSession(random, course, course.learners[random.skewed(course.learners.length, 2)]!);
+    this.#sessions[this.#nextSession] = session;
+    this.#nextSession = (this.#nextSession + 1) % RECENT;
+    return session;
   }
 }
 

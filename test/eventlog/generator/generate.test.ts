@@ -85,6 +85,33 @@ describe('generateLogs', () => {
     expect(repeated / attempts.size).toBeGreaterThan(0.15);
   });
 
+  it('plays videos in sessions: most plays are followed by a pause, seek or stop of the same video further on', () => {
+    const playing = new Map<string, number>(); // user|video -> where the last play started
+    let plays = 0;
+    let viewings = 0;
+    for (const line of lines) {
+      if (!line.includes('_video"')) continue;
+      try {
+        const e = JSON.parse(line);
+        if (e.event_source !== 'browser') continue;
+        const data = JSON.parse(e.event);
+        const key = `${e.username}|${data.id}`;
+        if (e.event_type === 'play_video') {
+          plays++;
+          playing.set(key, data.currentTime);
+        } else if (['pause_video', 'stop_video', 'seek_video'].includes(e.event_type) && playing.has(key)) {
+          const reached = e.event_type === 'seek_video' ? data.old_time : data.currentTime;
+          if (reached > playing.get(key)!) viewings++;
+          playing.delete(key);
+        }
+      } catch {
+        // damaged on purpose
+      }
+    }
+    expect(plays).toBeGreaterThan(100);
+    expect(viewings / plays).toBeGreaterThan(0.4);
+  });
+
   it('puts a few late events from the previous evening at the start of a day', () => {
     const second = readFileSync(summary.files[1]!.path, 'utf8').split('\n').slice(0, 400);
     expect(second.some((l) => l.includes('"time": "2024-02-28T23:5'))).toBe(true);
