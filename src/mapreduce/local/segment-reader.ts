@@ -34,9 +34,11 @@ export function* readSegment(segment: Segment, blockSize = BLOCK): Generator<Enc
       if (read === 0) throw new Error(`spill file ${segment.path} ends at byte ${position}, before ${segment.end}: was it deleted or truncated?`);
       position += read;
       filled += read;
+      // Search only the bytes read: past them lie stale ones from earlier blocks.
+      const data = block.subarray(0, filled);
       let start = 0;
-      for (let nl = block.indexOf(10, start); nl !== -1 && nl < filled; nl = block.indexOf(10, start)) {
-        yield splitRecord(block.toString('utf8', start, nl));
+      for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
+        yield splitRecord(data.toString('utf8', start, nl));
         start = nl + 1;
       }
       block.copyWithin(0, start, filled);
