@@ -19,6 +19,19 @@ describe('key order: bytewise UTF-8 of the JSON encoding', () => {
     expect('"𝒳"' < '"\uFFFD"').toBe(true);
   });
 
+  it('compareUtf8 agrees with the UTF-8 bytes on 20,000 random pairs sharing long prefixes (ASCII, Latin-1, BMP, astral)', () => {
+    let state = 12345;
+    const rnd = (n: number) => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % n);
+    const alphabet = ['a', 'z', '"', '\u00e9', '\u00ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '\u{1d4b3}', '\u{1f600}'];
+    const word = () => Array.from({ length: rnd(4) }, () => alphabet[rnd(alphabet.length)]).join('');
+    for (let i = 0; i < 20000; i++) {
+      const prefix = 'course-v1:edX+DemoX+T1/problem/'.slice(0, rnd(32));
+      const a = prefix + word();
+      const b = prefix + word();
+      expect(Math.sign(compareUtf8(a, b)), `${a} vs ${b}`).toBe(Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    }
+  });
+
   it('sorting key<TAB>value lines with LC_ALL=C sort gives the same key order', () => {
     const lines = KEYS.map((k, i) => formatRecord(encodeJson(k), encodeJson({ i })));
     const ours = [...lines].sort((x, y) => compareUtf8(x.split('\t')[0]!, y.split('\t')[0]!)).map((l) => l.split('\t')[0]);

@@ -101,3 +101,54 @@ test('a text JSON.parse refuses, without NaN/Infinity, is refused by the exact p
   }
   expect(refused).toBeGreaterThan(1000);
 });
+
+describe('the fast path whatever the JSON layout', () => {
+  // Same documents, written the ways JSON allows: compact, Python's default, and with tabs and newlines.
+  const styles: Array<[string, (text: string) => string]> = [
+    ['compact', (t) => outsideStrings(t, { ', ': ',', ': ': ':' })],
+    ['python default', (t) => t],
+    ['tabs and newlines', (t) => outsideStrings(t, { ', ': ',\n\t', ': ': ' :\r\n ', '[': '[ \n' })],
+  ];
+  test.each(styles)('%s: the fast path still matches the slow parser on 3000 documents', (_name, restyle) => {
+    const next = generator(prng(99));
+    for (let i = 0; i < 3000; i++) {
+      const text = restyle(next());
+      expect(identical(parsePythonJson(text), parseJsonSlowly(text)), text).toBe(true);
+    }
+  });
+
+  test('a number at the very start, or nesting too deep for Python, still reaches the exact rules', () => {
+    expect(needsPythonRules('7.0')).toBe(true);
+    expect(needsPythonRules(' -0')).toBe(true);
+    const deep = '['.repeat(995) + ']'.repeat(995);
+    expect(needsPythonRules(deep)).toBe(true);
+    expect(needsPythonRules('{"a": "' + '['.repeat(995) + '"}')).toBe(false); // brackets inside a string are not nesting
+  });
+
+  test('a tracking-log time string does not send a line to the slow parser', () => {
+    expect(needsPythonRules('{"time": "2024-03-04T00:00:13.496111+00:00", "event": {"grade": 2, "max_grade": 3}}')).toBe(false);
+  });
+});
+
+/** Replace separators outside JSON strings (a string-aware walk: inside strings they are data). */
+function outsideStrings(text: string, replacements: Record<string, string>): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    const match = Object.keys(replacements).find((from) => text.startsWith(from, i));
+    if (match === undefined) out += c;
+    else {
+      out += replacements[match];
+      i += match.length - 1;
+    }
+  }
+  return out;
+}
