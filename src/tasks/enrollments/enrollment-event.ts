@@ -1,4 +1,5 @@
 import { eventTimestampOf, getEventData, isValidCourseId, parseEventInInterval, pyGet, pythonStr, pythonStrip } from '../../eventlog/parse/index.js';
+import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
 export const ACTIVATED = 'edx.course.enrollment.activated';
 export const DEACTIVATED = 'edx.course.enrollment.deactivated';
@@ -21,7 +22,9 @@ export type EnrollmentEventDrop =
   | 'Discard Enroll Missing Event Data'
   | 'Discard Enroll Missing course_id'
   | 'Discard Enroll Missing user_id'
-  | 'Discard Enroll Missing mode';
+  | 'Discard Enroll Missing mode'
+  | 'Discard Enroll Field With Tab Or Newline'
+  | 'Discard Enroll course_id Longer Than 255';
 
 /**
  * edX `CourseEnrollmentEventsTask.mapper`: activated / deactivated /
@@ -47,5 +50,9 @@ export function enrollmentEventFromLine(line: string, inInterval: (date: string)
   if (userId === undefined || userId === null) return { drop: 'Discard Enroll Missing user_id' };
   const mode = pyGet(data.data, 'mode');
   if (mode === undefined || mode === null) return { drop: 'Discard Enroll Missing mode' };
-  return { date, fields: [courseId, pythonStr(userId), timestamp, type, pythonStr(mode)] };
+  const fields: EnrollmentEventRow['fields'] = [courseId, pythonStr(userId), timestamp, type, pythonStr(mode)];
+  // A tab or newline in a field shifts the partition's tab-separated line; a longer course fits no course_id column.
+  if (breaksTabSeparatedLine(...fields)) return { drop: 'Discard Enroll Field With Tab Or Newline' };
+  if (isCourseIdTooLong(courseId)) return { drop: 'Discard Enroll course_id Longer Than 255' };
+  return { date, fields };
 }

@@ -72,6 +72,8 @@ export class ModuleEngagementDataTask extends Base {
     const result = interactionsFromLine(line, (day) => this.eventInInterval(day), this.storeAnonymousUsername);
     if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Event Of Other Type');
     if ('drop' in result) return void this.incrementCounter(isEventLevelDrop(result.drop) ? 'Event' : COUNTERS, result.drop);
+    // Every line read is a drop, a skip or this: the counters add up to the lines read.
+    this.incrementCounter(COUNTERS, 'Events Kept');
     for (const i of result.interactions) yield [[i.courseId, i.username, i.date, i.entityType, i.entityId, i.event], 1];
   }
 

@@ -1,4 +1,5 @@
 import { eventUsername, getCourseId, getEventData, parseEventInInterval, pyGet, pythonStrip, type PyDict } from '../../eventlog/parse/index.js';
+import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
 /** One interaction of a learner with a module, counted per day by the reducer. */
 export interface Interaction {
@@ -32,12 +33,14 @@ export function interactionsFromLine(line: string, inInterval: (day: string) => 
   const username = 'username' in user ? user.username : anonymousName;
   if (username === '') return { drop: 'Discard Anonymous Event' };
   if (username.length > MAX_USERNAME) return { drop: 'Discard Username Longer Than 30' };
+  if (breaksTabSeparatedLine(username)) return { drop: 'Discard Username With Tab Or Newline' };
   const eventType = pyGet(event, 'event_type');
   if (eventType === undefined || eventType === null) return { drop: 'Discard Missing Event Type' };
   if (typeof eventType !== 'string') return { drop: 'Discard Event Type Not A String' };
   if (eventType !== 'problem_check' && eventType !== 'play_video' && !eventType.startsWith('edx.forum.')) return { ignore: true };
   const course = getCourseId(event, { fromUrl: true });
   if (!('courseId' in course)) return { drop: 'Discard Missing Course Id' };
+  if (isCourseIdTooLong(course.courseId)) return { drop: 'Discard Course Id Longer Than 255' };
   const data = getEventData(event);
   if (!('data' in data)) return { drop: 'Discard Missing Event Data' };
   const actions = actionsOf(eventType, pyGet(event, 'event_source'), data.data);

@@ -57,8 +57,10 @@ export class LatestProblemResponseDataTask extends Base {
 
   override *mapper(line: string): Pairs {
     const result = responseEventFromLine(line, (day) => this.eventInInterval(day));
-    if ('ignore' in result) return;
+    // Every line the prefilter lets through is counted once (skipped, dropped or kept), so the counters add up to the lines read.
+    if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Not A Server problem_check');
     if ('drop' in result) return void this.incrementCounter(result.drop[0], result.drop[1]);
+    this.incrementCounter(COUNTERS, 'Problem Checks Kept');
     const c = result.check;
     yield [[c.courseId, String(c.problemId), String(c.username)], [c.timestamp, c.json]];
   }

@@ -11,6 +11,7 @@ import {
   pythonStr,
   type PyValue,
 } from '../../eventlog/parse/index.js';
+import { breaksTabSeparatedLine } from '../warehouse/field-checks.js';
 
 /** A tag with its values (a tag may hold one value or a list of them). */
 export type Tags = [name: string, values: string[]][];
@@ -50,6 +51,8 @@ export function taggedSubmissionFromLine(line: string, inInterval: (day: string)
   if (typeof problemId !== 'string') return { drop: 'Discard Problem Id Not A String' };
   const tags = savedTags(pyGet(event, 'context'));
   if (tags === null) return { drop: 'Discard Saved Tags Not A Dict' };
+  // The problem and the tags are fields of the per-course task's tab-separated lines.
+  if (breaksTabSeparatedLine(problemId, ...tags.flatMap(([name, values]) => [name, ...values]))) return { drop: 'Discard Field With Tab Or Newline' };
   return { submission: { courseId: course.courseId, orgId, problemId, timestamp, correct: pyGet(data.data, 'success') === 'correct', tags } };
 }
 

@@ -1,4 +1,5 @@
 import { getCourseId, isPyDict, isTruthy, parseEventInInterval, pyGet, pythonStr, type PyDict } from '../../eventlog/parse/index.js';
+import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
 export const ACTIVE = 'ACTIVE';
 export const ATTEMPTED_PROBLEM = 'ATTEMPTED_PROBLEM';
@@ -20,6 +21,8 @@ export type ActivityDrop =
   | 'Discard Event Outside Interval'
   | 'Discard Missing User ID'
   | 'Discard Missing Course ID'
+  | 'Discard User ID With Tab Or Newline'
+  | 'Discard Course ID Longer Than 255'
   | 'Discard Missing Event Type'
   | 'Discard Task Event'
   | 'Discard Enrollment Event';
@@ -42,7 +45,11 @@ export function activityFromLine(line: string, inInterval: (date: string) => boo
   if (!('courseId' in course)) return { drop: 'Discard Missing Course ID' };
   const labels = labelsOf(event);
   if (!Array.isArray(labels)) return labels;
-  return { userId: pythonStr(userId), courseId: course.courseId, date, labels };
+  // Both become fields of the day partitions' tab-separated lines, the course a column of course_activity.
+  const id = pythonStr(userId);
+  if (breaksTabSeparatedLine(id, course.courseId)) return { drop: 'Discard User ID With Tab Or Newline' };
+  if (isCourseIdTooLong(course.courseId)) return { drop: 'Discard Course ID Longer Than 255' };
+  return { userId: id, courseId: course.courseId, date, labels };
 }
 
 function labelsOf(event: PyDict): string[] | { drop: ActivityDrop } {

@@ -3,6 +3,7 @@ import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
+import { breaksTabSeparatedLine, MAX_COURSE_ID_LENGTH } from '../warehouse/field-checks.js';
 import { COUNTERS } from './parameters.js';
 import { videoEventFromLine } from './video-event.js';
 import { viewingsOf, type TimedVideoEvent } from './viewings.js';
@@ -51,7 +52,9 @@ export class UserVideoViewingTask extends Base {
     if ('ignore' in result) return void this.incrementCounter(COUNTERS, 'Skip Not A Video Event');
     if ('drop' in result) return void this.incrementCounter(isEventLevelDrop(result.drop) ? 'Event' : COUNTERS, result.drop);
     const e = result.event;
-    if (/[\t\n]/.test(e.moduleId)) return void this.incrementCounter(COUNTERS, 'Discard Video Id With Tab Or Newline');
+    if (breaksTabSeparatedLine(e.moduleId)) return void this.incrementCounter(COUNTERS, 'Discard Video Id With Tab Or Newline');
+    // The tables' pipeline_video_id is `course|video` in 255 characters: a longer one could not be loaded.
+    if ([...`${e.courseId}|${e.moduleId}`].length > MAX_COURSE_ID_LENGTH) return void this.incrementCounter(COUNTERS, 'Discard Video Id Longer Than 255');
     this.incrementCounter(COUNTERS, 'Output Video Events from Mapper');
     yield [[e.userId, e.courseId, e.moduleId], [e.timestamp, e.eventType, e.currentTime, e.oldTime, e.duration]];
   }

@@ -6,3 +6,4 @@ export * from './overwrite-mysql.js';
 export * from './lines.js';
 export * from './split-into-days.js';
 export * from './rebuilt.js';
+export * from './field-checks.js';

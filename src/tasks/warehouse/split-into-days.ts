@@ -16,9 +16,17 @@ export async function splitIntoDays(
   days: readonly string[],
   dayOf: (field: string) => string = (field) => field,
 ): Promise<void> {
+  const wanted = new Set(days);
   const writer = table.writer(`${job.path}.staging`);
   await writer.open();
-  for (const file of await job.partFiles()) for await (const line of readTextLines(file)) writer.write(dayOf(line.split('\t')[dayField]!), line);
+  for (const file of await job.partFiles())
+    for await (const line of readTextLines(file)) {
+      const day = dayOf(line.split('\t')[dayField] ?? '');
+      // The mappers keep only days of the interval and fields without tabs: anything else is a bug
+      // that would write outside the staging folder or to a day never committed (silently lost).
+      if (!wanted.has(day)) throw new Error(`${file}: a line whose field ${dayField + 1} is not a day of ${days[0]} to ${days.at(-1)}: ${JSON.stringify(line.slice(0, 200))}`);
+      writer.write(day, line);
+    }
   await writer.commit(days);
   await rm(job.path, { recursive: true, force: true });
   // The scratch folder of jobs goes too once no other job is using it.

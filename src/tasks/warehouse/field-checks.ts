@@ -1,0 +1,22 @@
+/**
+ * Checks on values taken from tracking logs before they become fields of the
+ * warehouse's tab-separated lines or rows of its SQL tables. Anyone can send
+ * a browser event with any user, course or module text, so a single such
+ * line must be a counted drop, not a shifted line downstream (a tab or a
+ * newline splits a field in two) or a load refused for a value too long.
+ */
+
+/** The course_id columns' width (edX's VARCHAR(255); the LMS holds no longer course key). */
+export const MAX_COURSE_ID_LENGTH = 255;
+
+const FIELD_BREAK = /[\t\n\r]/;
+
+/** Whether a value would break a tab-separated line: a tab, a newline or a carriage return (which line readers strip). */
+export function breaksTabSeparatedLine(...values: string[]): boolean {
+  return values.some((value) => FIELD_BREAK.test(value));
+}
+
+/** Whether a course id is too long for the course_id columns (counted in code points, as VARCHAR does). */
+export function isCourseIdTooLong(courseId: string): boolean {
+  return courseId.length > MAX_COURSE_ID_LENGTH && [...courseId].length > MAX_COURSE_ID_LENGTH;
+}
