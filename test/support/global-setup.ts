@@ -8,9 +8,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
-import { REPO_ROOT } from './paths.js';
+import { CONFORMANCE, REPO_ROOT } from './paths.js';
 
 export default async function setup(): Promise<void> {
+  // Without it, a dozen test files fail with a bare ENOENT each: say once what is missing and the fix.
+  if (!existsSync(join(CONFORMANCE, 'README.md')))
+    throw new Error(`edX conformance data not found at ${CONFORMANCE}: the tests read it from ../shared/conformance/edx beside the repo; put it there or set PIPEWRIGHT_CONFORMANCE=/path/to/conformance/edx`);
   const built = join(REPO_ROOT, 'dist/cli/main.js');
   const newestSource = Math.max(...fg.sync('src/**/*.ts', { cwd: REPO_ROOT, absolute: true }).map((f) => statSync(f).mtimeMs));
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
