@@ -10,13 +10,17 @@ import { MYSQL_COLUMNS, type MysqlRow } from './mysql-rows.js';
  */
 export function tsvCell(value: PyValue): string {
   if (value === null) return '\\N';
-  if (typeof value === 'string') return value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!);
+  if (typeof value === 'string') return value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!).replace(LONE_SURROGATE, '\ufffd');
   return pythonJsonDumps(value);
 }
 
 const NUMERIC_COLUMN = MYSQL_COLUMNS.findIndex(([name]) => name === 'answer_value_numeric');
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+// A lone surrogate (from a `\ud800` escape in the log) cannot be written as UTF-8: it is written
+// as U+FFFD, and replaced before the rows are sorted so the file is in the order of its own text.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `--format percourse`: course_id + the 10 report columns. */
 export function perCourseTsv(rows: Iterable<{ courseId: string; row: DistributionRow }>): string {

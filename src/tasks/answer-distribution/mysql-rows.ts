@@ -50,13 +50,24 @@ export function mysqlRow(courseId: string, row: DistributionRow): MysqlRow {
   ];
 }
 
-// Numbers stay numbers (a variant seed); anything else is stored as Python's str() of it.
+// Numbers stay numbers (a variant seed), NaN and infinities too: edX's row holds the float
+// (its NULL coercion matches strings only); anything else is stored as Python's str() of it.
 function cellValue(value: PyValue): string | number {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' || typeof value === 'number') return value;
   return pythonStr(value);
 }
 
 function coerceNull(value: string | number): MysqlCell {
   return typeof value === 'string' && (value === 'None' || value === '\\N' || value === 'inf' || value === '-inf') ? null : value;
+}
+
+/**
+ * A cell as a database can take it: SQL has no NaN or infinity, so such a
+ * float (a seed or question that was `NaN` in the log) goes in as its text,
+ * `nan`, or as NULL where edX's coercion would null that text.
+ */
+export function storableCell(value: MysqlCell, nullable: boolean): MysqlCell {
+  if (typeof value !== 'number' || Number.isFinite(value)) return value;
+  const text = pythonStr(value);
+  return nullable ? coerceNull(text) : text;
 }

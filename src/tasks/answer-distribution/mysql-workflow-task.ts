@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { p } from '../../core/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
-import { MYSQL_INDEXES, MYSQL_TABLE, mysqlRow, type MysqlCell } from './mysql-rows.js';
+import { MYSQL_COLUMNS, MYSQL_INDEXES, MYSQL_TABLE, mysqlRow, storableCell, type MysqlCell } from './mysql-rows.js';
 import { COUNTERS, srcFallback } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { readDistributionRows } from './stage2-lines.js';
@@ -24,6 +24,9 @@ export const ANSWER_DISTRIBUTION_COLUMNS: readonly ColumnSpec[] = [
   { name: 'question_text', type: 'text' },
   { name: 'created', type: 'timestamp', generated: 'now' },
 ];
+
+// value_id and every column after it may be NULL.
+const FIRST_NULLABLE_CELL = MYSQL_COLUMNS.findIndex(([name]) => name === 'value_id');
 
 /**
  * edX `AnswerDistributionToMySQLTaskWorkflow`: computes the answer
@@ -61,7 +64,7 @@ export class AnswerDistributionToMySQLTaskWorkflow extends SqlLoadTask {
     for await (const { courseId, row } of readDistributionRows(await input.partFiles())) {
       const cells = mysqlRow(courseId, row);
       cells[9] = this.integerVariant(cells[9]!);
-      yield cells;
+      yield cells.map((cell, i) => storableCell(cell, i >= FIRST_NULLABLE_CELL));
     }
   }
 

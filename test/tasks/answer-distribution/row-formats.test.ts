@@ -3,7 +3,8 @@ import { DEFAULT_VALID_RESPONSE_TYPES, parseValidResponseTypes, type Distributio
 import { courseCsv, courseCsvRelativePath, filenameSafeCourseId } from '../../../src/tasks/answer-distribution/course-csv.js';
 import { distributeAnswers } from '../../../src/tasks/answer-distribution/distribution.js';
 import { htmlToText } from '../../../src/tasks/answer-distribution/html-text.js';
-import { mysqlRow } from '../../../src/tasks/answer-distribution/mysql-rows.js';
+import { mysqlTsv, perCourseTsv, tsvCell } from '../../../src/tasks/answer-distribution/canonical-tsv.js';
+import { mysqlRow, storableCell } from '../../../src/tasks/answer-distribution/mysql-rows.js';
 
 const row = (overrides: Partial<DistributionRow>): DistributionRow => ({
   ModuleID: 'm',
@@ -79,6 +80,30 @@ describe('MySQL rows', () => {
   it("turns empty cells into NULL and, as edX's loader does, the strings None, \\N, inf and -inf", () => {
     const cells = mysqlRow('c', row({ ValueID: 'None', AnswerValue: 'inf', Variant: 0, Question: '\\N', 'Problem Display Name': 'Quiz', 'Correct Answer': '1' }));
     expect(cells).toEqual(['c', 'm', 'p_2_1', 1, 0, 1, null, null, null, null, 'Quiz', null]);
+  });
+});
+
+describe('MySQL rows of odd floats', () => {
+  it("keeps a NaN or infinite seed, question or name as the float edX's row holds (its NULL coercion matches strings only)", () => {
+    const cells = mysqlRow('c', row({ Variant: Number.NaN, Question: Number.POSITIVE_INFINITY, 'Problem Display Name': Number.NEGATIVE_INFINITY }));
+    expect(mysqlTsv([cells]).split('\n')[1]!.split('\t').slice(9)).toEqual(['NaN', '-Infinity', 'Infinity']);
+  });
+
+  it('stores such a float in SQL as its Python text, or NULL where that text would be nulled', () => {
+    expect(storableCell(Number.NaN, true)).toBe('nan');
+    expect(storableCell(Number.POSITIVE_INFINITY, true)).toBeNull();
+    expect(storableCell(Number.NEGATIVE_INFINITY, false)).toBe('-inf');
+    expect(storableCell(2.5, true)).toBe(2.5);
+  });
+});
+
+describe('canonical TSV text', () => {
+  it('writes a lone surrogate (a \\udc00 escape in the log) as U+FFFD, and sorts rows by the text written', () => {
+    expect(tsvCell('a\udc00b\ud800')).toBe('a\ufffdb\ufffd');
+    expect(tsvCell('\u{1F600}')).toBe('\u{1F600}');
+    const rows = ['\u{1F600}', '\udc00', '\ufeff'].map((AnswerValue) => ({ courseId: 'c', row: row({ AnswerValue }) }));
+    const answers = perCourseTsv(rows).trimEnd().split('\n').slice(1).map((line) => line.split('\t')[7]);
+    expect(answers).toEqual(['\ufeff', '\ufffd', '\u{1F600}']);
   });
 });
 
