@@ -11,7 +11,7 @@ import {
   pythonStr,
   type PyValue,
 } from '../../eventlog/parse/index.js';
-import { breaksTabSeparatedLine } from '../warehouse/field-checks.js';
+import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
 /** A tag with its values (a tag may hold one value or a list of them). */
 export type Tags = [name: string, values: string[]][];
@@ -43,6 +43,7 @@ export function taggedSubmissionFromLine(line: string, inInterval: (day: string)
   if (timestamp === null) return { drop: 'Discard Bad Timestamp' };
   const course = getCourseId(event);
   if (!('courseId' in course)) return { drop: 'Discard Missing Course Id' };
+  if (isCourseIdTooLong(course.courseId)) return { drop: 'Discard Course Id Longer Than 255' };
   const orgId = parseCourseKey(course.courseId)?.org ?? '';
   const data = getEventData(event);
   if (!('data' in data)) return { drop: 'Discard Missing Event Data' };

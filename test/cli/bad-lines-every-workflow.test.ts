@@ -1,0 +1,185 @@
+/**
+ * Every tracking-log workflow through the real CLI, on clean generated logs
+ * and on the same logs plus every kind of bad line (support/damaged-events.ts):
+ * exit 0 and no stack trace, the log-reading job's counters add up to the
+ * lines it read, the rows of the clean courses are exactly those of the clean
+ * run (nothing lost, nothing added), and a second run has nothing to do.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import fg from 'fast-glob';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLogs } from '../../src/eventlog/generator/index.js';
+import { queryRows } from '../../src/sql/index.js';
+import { filenameSafeCourseId } from '../../src/tasks/answer-distribution/course-csv.js';
+import { ensureBuilt, launchTask, type CliRun } from './build-once.js';
+import { summaryCounters } from './support/bad-logs.js';
+import { FUZZ_COURSE, writeDamagedFiles } from './support/damaged-events.js';
+
+let root: string;
+const clean = () => join(root, 'clean');
+const dirty = () => join(root, 'dirty');
+
+beforeAll(async () => {
+  ensureBuilt();
+  root = mkdtempSync(join(tmpdir(), 'pipewright-bad-lines-'));
+  await generateLogs({ out: clean(), bytes: 400_000, days: 2, seed: 7, badRate: 0, start: '2024-03-04' });
+  cpSync(clean(), dirty(), { recursive: true });
+  writeDamagedFiles(dirty());
+}, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Rows of one output, each as [course, the rest as text]: the course decides whether the row may differ between the runs. */
+type Rows = Array<[course: string, row: string]>;
+
+interface Workflow {
+  family: string;
+  args: (logs: string, out: string) => string[];
+  /** The job that reads the logs: its `Input <family> lines read` is what the counters must add up to. */
+  reader: string;
+  /** The counters of that job that name what became of a line (one per line). */
+  perLine: RegExp;
+  rows: (out: string) => Promise<Rows>;
+  /** edX's overwrite_n_days: the last days are recomputed on every run. */
+  rerunRecomputes?: boolean;
+}
+
+const INTERVAL = '2024-03-04-2024-03-06';
+const source = (logs: string) => ['--source', JSON.stringify([logs])];
+const db = (out: string) => `sqlite:${join(out, 'results.sqlite')}`;
+
+async function tableRows(out: string, table: string, course: (row: Record<string, unknown>) => string): Promise<Rows> {
+  const rows = await queryRows(db(out), `SELECT * FROM ${table}`);
+  return rows.map((row) => {
+    const { id: _id, created: _created, ...rest } = row;
+    return [course(row), JSON.stringify(rest)];
+  });
+}
+const byCourseColumn = (row: Record<string, unknown>) => String(row.course_id);
+
+const WORKFLOWS: Workflow[] = [
+  {
+    family: 'InsertToMysqlCourseActivityTask',
+    args: (logs, out) => ['--end-date', '2024-03-11', '--weeks', '1', '--overwrite-n-days', '7', ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out)],
+    reader: 'UserActivityTask',
+    perLine: /^UserActivity /,
+    rows: (out) => tableRows(out, 'course_activity', byCourseColumn),
+  },
+  {
+    family: 'EnrollmentByModeTask',
+    args: (logs, out) => ['--interval', INTERVAL, '--overwrite-n-days', '3', ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out)],
+    reader: 'CourseEnrollmentEventsTask',
+    perLine: /^Enrollments (Discard|Enrollment Events Kept)/,
+    rows: (out) => tableRows(out, 'course_enrollment_mode_daily', byCourseColumn),
+  },
+  {
+    family: 'ModuleEngagementWorkflowTask',
+    args: (logs, out) => ['--date', '2024-03-06', ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out)],
+    reader: 'ModuleEngagementDataTask',
+    perLine: /^(Event|Module Engagement) (?!Output Rows)/,
+    rows: (out) => tableRows(out, 'module_engagement', byCourseColumn),
+    rerunRecomputes: true,
+  },
+  {
+    family: 'InsertToMysqlAllVideoTask',
+    args: (logs, out) => ['--interval', INTERVAL, ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out)],
+    reader: 'UserVideoViewingTask',
+    // "Discard Viewing ..." and "Output Viewing" count viewings the reducer builds, not lines.
+    perLine: /^(Event |Video Events (Discard Video|Discard Missing|Output Video Events|Skip))/,
+    rows: async (out) => [
+      ...(await tableRows(out, 'video', byCourseColumn)),
+      ...(await tableRows(out, 'video_timeline', (row) => String(row.pipeline_video_id).split('|')[0]!)),
+    ],
+  },
+  {
+    family: 'LatestProblemResponseDataTask',
+    args: (logs, out) => ['--interval', INTERVAL, ...source(logs), '--warehouse-path', join(out, 'wh'), '--datetime', '2024-03-06T000000'],
+    reader: 'LatestProblemResponseDataTask',
+    perLine: /^(Event|Problem Response) (?!Latest Answer Records)/,
+    rows: async (out) =>
+      fg.sync('wh/problem_response_latest/*/part-*', { cwd: out, absolute: true }).flatMap((file) =>
+        readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line): [string, string] => [JSON.parse(line.slice(line.indexOf('\t') + 1)).courseId, line]),
+      ),
+  },
+  {
+    family: 'EventExportByCourseTask',
+    args: (logs, out) => ['--interval', INTERVAL, ...source(logs), '--output-root', join(out, 'export')],
+    reader: 'EventExportByCourseTask',
+    perLine: /^Event (Discard|Export Discard|Export Events Written)/,
+    // One "row" per exported file: its folder is the (file-name safe) course, the content the events.
+    rows: async (out) =>
+      fg.sync('export/*/events/*.log.gz', { cwd: out, absolute: true }).map((file) => [relative(join(out, 'export'), file).split('/')[0]!, `${file.slice(out.length)}\n${gunzipSync(readFileSync(file))}`]),
+  },
+  {
+    family: 'TagsDistributionWorkflow',
+    args: (logs, out) => ['--interval', INTERVAL, ...source(logs), '--output-root', join(out, 'tags'), '--database-url', db(out)],
+    reader: 'TagsDistributionPerCourse',
+    perLine: /^(Event|Tags Distribution) (?!Problems Without Tags)/,
+    rows: (out) => tableRows(out, 'tags_distribution', byCourseColumn),
+  },
+];
+
+function run(workflow: Workflow, logs: string, out: string, more: string[] = []): Promise<CliRun> {
+  mkdirSync(out, { recursive: true });
+  return launchTask([workflow.family, ...workflow.args(logs, out), '--lock-dir', join(out, 'locks'), '--runner', 'inline', ...more], { cwd: root });
+}
+
+function expectCleanExit(result: CliRun): void {
+  expect(result.stderr, result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(result.code, result.stderr.split('\n').slice(-30).join('\n')).toBe(0);
+}
+
+/** Lines read by the reader = lines its prefilter skipped + every per-line outcome counted. */
+function expectCountersAddUp(workflow: Workflow, stderr: string): number {
+  const counters = summaryCounters(stderr);
+  const read = counters.get(`Input ${workflow.reader} lines read`);
+  expect(read, stderr).toBeGreaterThan(0);
+  let accounted = 0;
+  for (const [name, n] of counters) {
+    if (workflow.perLine.test(name)) accounted += n;
+    if (name.startsWith(`Input ${workflow.reader} lines without `)) accounted += n;
+  }
+  expect(accounted, [...counters].map(([k, v]) => `${k}: ${v}`).join('\n')).toBe(read);
+  return read!;
+}
+
+const sorted = (rows: Rows) => rows.map(([, row]) => row).sort();
+
+describe('every tracking-log workflow on logs with every kind of bad line', () => {
+  for (const workflow of WORKFLOWS) {
+    it(`${workflow.family}: exit 0, counters that add up, the clean courses' rows unchanged, a rerun with nothing to do`, async () => {
+      const [cleanRun, dirtyRun] = await Promise.all([
+        run(workflow, clean(), join(root, 'out', workflow.family, 'clean')),
+        run(workflow, dirty(), join(root, 'out', workflow.family, 'dirty'), ['--on-corrupt-input', 'skip']),
+      ]);
+      expectCleanExit(cleanRun);
+      expectCleanExit(dirtyRun);
+      // Counted by every job that read it (module engagement reads each day with its neighbours).
+      expect(summaryCounters(dirtyRun.stderr).get('Input Corrupt Gzip Files')).toBeGreaterThanOrEqual(1);
+      const readClean = expectCountersAddUp(workflow, cleanRun.stderr);
+      expect(expectCountersAddUp(workflow, dirtyRun.stderr)).toBeGreaterThan(readClean);
+
+      const cleanRows = await workflow.rows(join(root, 'out', workflow.family, 'clean'));
+      const dirtyRows = await workflow.rows(join(root, 'out', workflow.family, 'dirty'));
+      expect(cleanRows.length).toBeGreaterThan(0);
+      const cleanCourses = new Set(cleanRows.map(([course]) => course));
+      expect(sorted(dirtyRows.filter(([course]) => cleanCourses.has(course)))).toEqual(sorted(cleanRows));
+      // The fuzz course's events were kept too, where the workflow keeps such events: the bad lines did not take everything with them.
+      expect(dirtyRows.some(([course]) => course === FUZZ_COURSE || course === filenameSafeCourseId(FUZZ_COURSE))).toBe(true);
+
+      const again = await run(workflow, dirty(), join(root, 'out', workflow.family, 'dirty'), ['--on-corrupt-input', 'skip']);
+      expectCleanExit(again);
+      if (!workflow.rerunRecomputes) expect(again.stderr + again.stdout).toMatch(/Nothing to do/);
+      expect(sorted(await workflow.rows(join(root, 'out', workflow.family, 'dirty')))).toEqual(sorted(dirtyRows));
+    }, 60_000);
+  }
+
+  it('a time like 2024-03-04/../../x writes nothing outside the output, and no temp folder is left', () => {
+    expect(fg.sync('**/escaped*', { cwd: root, dot: true })).toEqual([]);
+    expect(fg.sync('**/*-pipewright-tmp-*', { cwd: root, dot: true, onlyFiles: false })).toEqual([]);
+    expect(existsSync(join(root, 'out'))).toBe(true);
+    expect(readdirSync(join(root, 'out')).length).toBe(WORKFLOWS.length);
+  });
+});
