@@ -5,6 +5,10 @@ type Node = DefaultTreeAdapterMap['node'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 
+// html5lib parses with scripting off (its default, edX's html5lib 1.0.1 too): <noscript>
+// content is markup, not raw text. parse5's default is on.
+const PARSE_AS_HTML5LIB = { scriptingEnabled: false };
+
 /**
  * The visible text of an HTML fragment, as edX's `get_text_from_html` gives it
  * (answer_dist.py:554-587): parse the markup as a whole document the way
@@ -14,7 +18,7 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
  */
 export function htmlToText(markup: string): string {
   const tokens: string[] = [];
-  collectText(parse(markup), tokens);
+  collectText(parse(markup, PARSE_AS_HTML5LIB), tokens);
   return tokens.join(' ');
 }
 

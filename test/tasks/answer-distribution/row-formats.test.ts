@@ -30,6 +30,9 @@ describe('HTML choice text', () => {
     ['<![CDATA[x]]>y', 'y'],
     ['<!DOCTYPE html>hi', 'hi'],
     ['x\u00a0\u2003y', 'x y'],
+    // html5lib parses with scripting off: <noscript> holds markup, not raw text
+    ['<noscript><b>No</b> script</noscript>', 'No script'],
+    ['<p>a</p><noscript>&lt;b&gt; c</noscript>', 'a <b> c'],
   ])('when the markup is %j then the text is %j', (markup, text) => {
     expect(htmlToText(markup)).toBe(text);
   });
