@@ -5,7 +5,7 @@
  * lines it read, the rows of the clean courses are exactly those of the clean
  * run (nothing lost, nothing added), and a second run has nothing to do.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -59,6 +59,17 @@ async function tableRows(out: string, table: string, course: (row: Record<string
 }
 const byCourseColumn = (row: Record<string, unknown>) => String(row.course_id);
 
+/** The Course Blocks API dump of the fuzz course (the other courses' answers are reported as not in the structure). */
+function writeCourseStructure(warehouse: string): void {
+  const block = (type: string, id: string) => `block-v1:Fuzz+Bad+Lines+type@${type}+block@${id}`;
+  const blocks = {
+    [block('course', 'course')]: { id: block('course', 'course'), type: 'course', display_name: 'Fuzz', children: [block('problem', 'p1')] },
+    [block('problem', 'p1')]: { id: block('problem', 'p1'), type: 'problem', display_name: 'P1' },
+  };
+  mkdirSync(join(warehouse, 'course_blocks_raw/dt=2024-03-06'), { recursive: true });
+  writeFileSync(join(warehouse, 'course_blocks_raw/dt=2024-03-06/course_blocks.json'), `${JSON.stringify({ course_id: FUZZ_COURSE, root: block('course', 'course'), blocks })}\n`);
+}
+
 const WORKFLOWS: Workflow[] = [
   {
     family: 'InsertToMysqlCourseActivityTask',
@@ -94,13 +105,17 @@ const WORKFLOWS: Workflow[] = [
     ],
   },
   {
-    family: 'LatestProblemResponseDataTask',
-    args: (logs, out) => ['--interval', INTERVAL, ...source(logs), '--warehouse-path', join(out, 'wh'), '--datetime', '2024-03-06T000000'],
+    family: 'ProblemResponseReportWorkflow',
+    args: (logs, out) => {
+      writeCourseStructure(join(out, 'wh'));
+      return ['--interval', INTERVAL, ...source(logs), '--warehouse-path', join(out, 'wh'), '--datetime', '2024-03-06T000000', '--output-root', join(out, 'reports'), '--marker', join(out, 'marker')];
+    },
     reader: 'LatestProblemResponseDataTask',
-    perLine: /^(Event|Problem Response) (?!Latest Answer Records)/,
+    perLine: /^(Event|Problem Response) (?!Latest Answer Records|Course Reports Written|Answers To Problems Not In)/,
+    // One "row" per report line, the report's name giving the (file-name safe) course.
     rows: async (out) =>
-      fg.sync('wh/problem_response_latest/*/part-*', { cwd: out, absolute: true }).flatMap((file) =>
-        readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line): [string, string] => [JSON.parse(line.slice(line.indexOf('\t') + 1)).courseId, line]),
+      fg.sync('reports/*_problem_response.csv', { cwd: out }).flatMap((name) =>
+        readFileSync(join(out, name), 'utf8').split('\n').map((line): [string, string] => [name.replace(/^reports\/|_problem_response\.csv$/g, ''), `${name}: ${line}`]),
       ),
   },
   {

@@ -1,5 +1,5 @@
 import { getCourseId, isPyDict, isTruthy, parseEventLine, pyGet, pythonStrip, type PyDict, type PyValue } from '../../eventlog/parse/index.js';
-import { fitsFileName } from './output-path.js';
+import { courseFitsFileName } from '../warehouse/field-checks.js';
 
 /** What the mapper keys a line by: the day it is exported under and its course. */
 export type ExportKey = [date: string, courseId: string];
@@ -43,7 +43,7 @@ export function exportKeyOf(line: string, options: ExportOptions): ExportResult 
   if ('crash' in course) return { drop: ['Event Export', 'Discard Malformed Event'] };
   if ('skip' in course) return { drop: ['Event Export', 'Discard Missing Or Invalid Course Id'] };
   if (options.courses.size > 0 && !options.courses.has(course.courseId)) return { drop: ['Event Export', 'Discard Course Not Requested'] };
-  if (!fitsFileName(course.courseId)) return { drop: ['Event Export', 'Discard Course Id Too Long For A File Name'] };
+  if (!courseFitsFileName(course.courseId)) return { drop: ['Event Export', 'Discard Course Id Too Long For A File Name'] };
   return { key: [date, course.courseId], line: pythonStrip(line) };
 }
 

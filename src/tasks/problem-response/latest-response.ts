@@ -3,6 +3,7 @@ import { generateAnswers } from '../answer-distribution/answers.js';
 import { compareTimedRecords, type TimedRecord } from '../answer-distribution/distribution.js';
 import type { JsonObject } from '../answer-distribution/json-value.js';
 import { problemCheckFromLine, type ProblemCheck } from '../answer-distribution/problem-check.js';
+import { courseFitsFileName } from '../warehouse/field-checks.js';
 import { cleanText, python2FloatText } from './python-text.js';
 
 /** edX ProblemResponseRecord, as the data task writes it (one per answer part of a user's latest attempt). */
@@ -39,7 +40,8 @@ export function responseEventFromLine(line: string, inInterval: (day: string) =>
   if (source === undefined || source === null) return { drop: ['Problem Response', 'Discard Missing Event Source'] };
   if (source !== 'server') return { ignore: true };
   const result = problemCheckFromLine(line);
-  if ('event' in result) return { check: result.event };
+  // Each course gets a report file named after it: a forged course id too long for a file name would fail them all.
+  if ('event' in result) return courseFitsFileName(result.event.courseId) ? { check: result.event } : { drop: ['Problem Response', 'Discard Course Id Too Long For A File Name'] };
   if ('crash' in result) return { drop: ['Problem Response', `Discard Malformed Problem Check (${result.crash})`] };
   return result.drop === 'not_problem_check' || result.drop === 'no_problem_check_text' ? { ignore: true } : { drop: ['Problem Response', `Discard Problem Check (${result.drop})`] };
 }
