@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLogs } from '../../src/eventlog/generator/index.js';
 import { queryRows } from '../../src/sql/index.js';
 import { filenameSafeCourseId } from '../../src/tasks/answer-distribution/course-csv.js';
+import { loadLmsIntoSqlite } from '../tasks/enrollments/lms.js';
 import { ensureBuilt, launchTask, type CliRun } from './build-once.js';
 import { summaryCounters } from './support/bad-logs.js';
 import { FUZZ_COURSE, writeDamagedFiles } from './support/damaged-events.js';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   await generateLogs({ out: clean(), bytes: 400_000, days: 2, seed: 7, badRate: 0, start: '2024-03-04' });
   cpSync(clean(), dirty(), { recursive: true });
   writeDamagedFiles(dirty());
+  loadLmsIntoSqlite(join(root, 'lms.sqlite'));
 }, 60_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -47,6 +49,7 @@ interface Workflow {
 }
 
 const INTERVAL = '2024-03-04-2024-03-06';
+const ENROLLMENT_TABLES = ['daily', 'mode_daily', 'gender_daily', 'birth_year_daily', 'education_level_daily'].map((t) => `course_enrollment_${t}`);
 const source = (logs: string) => ['--source', JSON.stringify([logs])];
 const db = (out: string) => `sqlite:${join(out, 'results.sqlite')}`;
 
@@ -79,11 +82,14 @@ const WORKFLOWS: Workflow[] = [
     rows: (out) => tableRows(out, 'course_activity', byCourseColumn),
   },
   {
-    family: 'EnrollmentByModeTask',
-    args: (logs, out) => ['--interval', INTERVAL, '--overwrite-n-days', '3', ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out)],
+    family: 'ImportEnrollmentsIntoMysql',
+    args: (logs, out) => [
+      ...['--interval', INTERVAL, '--overwrite-n-days', '3', '--date', '2024-03-06', ...source(logs), '--warehouse-path', join(out, 'wh')],
+      ...['--database-url', db(out), '--import-database-url', `sqlite:${join(root, 'lms.sqlite')}`],
+    ],
     reader: 'CourseEnrollmentEventsTask',
     perLine: /^Enrollments (Discard|Enrollment Events Kept)/,
-    rows: (out) => tableRows(out, 'course_enrollment_mode_daily', byCourseColumn),
+    rows: async (out) => (await Promise.all(ENROLLMENT_TABLES.map((table) => tableRows(out, table, byCourseColumn)))).flat(),
   },
   {
     family: 'ModuleEngagementWorkflowTask',
@@ -190,6 +196,16 @@ describe('every tracking-log workflow on logs with every kind of bad line', () =
       expect(sorted(await workflow.rows(join(root, 'out', workflow.family, 'dirty')))).toEqual(sorted(dirtyRows));
     }, 60_000);
   }
+
+  it('without --on-corrupt-input skip, the cut gzip stops the run with one line naming the file and the flag (exit 1)', async () => {
+    const result = await run(WORKFLOWS[0]!, dirty(), join(root, 'strict'));
+    expect(result.code).toBe(1);
+    const problems = result.stderr.split('\n').filter((line) => /^ {2}FAILED /.test(line));
+    expect(problems).toEqual([expect.stringContaining(`${join(dirty(), 'tracking.log-20240305-cut.gz')}: corrupt gzip`)]);
+    expect(problems[0]).toContain('--on-corrupt-input skip');
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    rmSync(join(root, 'strict'), { recursive: true, force: true });
+  });
 
   it('a time like 2024-03-04/../../x writes nothing outside the output, and no temp folder is left', () => {
     expect(fg.sync('**/escaped*', { cwd: root, dot: true })).toEqual([]);
