@@ -5,7 +5,7 @@
  * lines it read, the rows of the clean courses are exactly those of the clean
  * run (nothing lost, nothing added), and a second run has nothing to do.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -205,6 +205,19 @@ describe('every tracking-log workflow on logs with every kind of bad line', () =
     expect(problems[0]).toContain('--on-corrupt-input skip');
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     rmSync(join(root, 'strict'), { recursive: true, force: true });
+  });
+
+  it('a file reached through symbolic links (a link to it, a link back up the tree) is read once', async () => {
+    const logs = join(root, 'linked');
+    mkdirSync(join(logs, 'day'), { recursive: true });
+    cpSync(join(clean(), 'tracking.log-20240304'), join(logs, 'day', 'tracking.log-20240304'));
+    symlinkSync(join(logs, 'day', 'tracking.log-20240304'), join(logs, 'tracking.log-20240304-link'));
+    symlinkSync(logs, join(logs, 'day', 'loop'));
+    const result = await run(WORKFLOWS[0]!, logs, join(root, 'linked-out'));
+    expectCleanExit(result);
+    const lines = readFileSync(join(clean(), 'tracking.log-20240304'), 'utf8').split('\n').filter(Boolean).length;
+    expect(summaryCounters(result.stderr).get('Input UserActivityTask lines read')).toBe(lines);
+    for (const dir of [logs, join(root, 'linked-out')]) rmSync(dir, { recursive: true, force: true });
   });
 
   it('a time like 2024-03-04/../../x writes nothing outside the output, and no temp folder is left', () => {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import { InputError, MissingInputDataError } from '../../core/errors.js';
 
@@ -49,5 +49,17 @@ export async function listFilesUnder(root: string, include: readonly string[], f
       throw new InputError(`${flag} ${root}: a directory inside it is not readable (${(error as NodeJS.ErrnoException).path ?? 'permission denied'}); fix its permissions.`);
     throw error;
   }
-  return found.filter((path) => !relative(root, path).split(sep).some(isHiddenName));
+  return onePathPerFile(found.filter((path) => !relative(root, path).split(sep).some(isHiddenName)));
+}
+
+/**
+ * Symbolic links are followed (log folders are often links), so one file can
+ * be found under several paths: a link to a sibling, or a link back up the
+ * tree, which fast-glob follows until the path is too long (40 copies of
+ * every file below it). Each file is read once, under the first path found.
+ */
+async function onePathPerFile(paths: string[]): Promise<string[]> {
+  const real = await Promise.all(paths.map((path) => realpath(path).catch(() => path)));
+  const seen = new Set<string>();
+  return paths.filter((_, i) => !seen.has(real[i]!) && seen.add(real[i]!));
 }
