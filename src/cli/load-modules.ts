@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { registry } from '../core/registry.js';
+import { foreignTaskClasses } from './foreign-task-classes.js';
 
 /**
  * Imports user modules that register tasks (`--module ./my-tasks.js`,
@@ -15,11 +16,18 @@ export async function loadUserModules(specs: readonly string[], cwd: string): Pr
   for (const spec of specs) {
     const specifier = resolveSpecifier(spec, cwd);
     if (registry.modules.includes(specifier)) continue;
+    let namespace: Record<string, unknown>;
     try {
-      await import(specifier);
+      namespace = await import(specifier);
     } catch (error) {
       throw new UsageError(describeLoadFailure(spec, error), { cause: error });
     }
+    const foreign = foreignTaskClasses(namespace);
+    if (foreign.length > 0)
+      throw new UsageError(
+        `--module ${spec}: ${foreign.join(', ')} extend${foreign.length === 1 ? 's' : ''} another copy of Pipewright's Task, so launch-task cannot see ${foreign.length === 1 ? 'it' : 'them'}; ` +
+          'for TypeScript, add "type": "module" to the package.json beside it (without it tsx loads .ts files as CommonJS, each with its own copy).',
+      );
     registry.modules.push(specifier);
   }
 }
