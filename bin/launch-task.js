@@ -4,6 +4,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// A reader that stops early (`launch-task --help | head`) is no error: drop the rest of the output,
+// as cat does, instead of dying with a stack trace; a run goes on and keeps its exit code.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const cli = new URL('../dist/cli/index.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('launch-task: dist/ is missing; run `npm run build` in the pipewright package first.\n');
