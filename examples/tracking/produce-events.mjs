@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BatchingFileBackend, legacyFieldMapping, RoutingBackend, Tracker } from '../../dist/tracking/index.js';
+import { BatchingFileBackend, legacyFieldMapping, RoutingBackend, Tracker } from 'pipewright/tracking/index';
 
 const work = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'pipewright-tracking-'));
 const logDir = join(work, 'logs', 'server1');
