@@ -11,10 +11,13 @@ const INTEGER_TEXT = /^\s*[-+]?\d+\s*$/;
 export function misfit(value: Exclude<SqlValue, null>, column: ColumnSpec): string | undefined {
   switch (column.type) {
     case 'integer':
-    case 'bigint':
-      if (typeof value === 'bigint' || typeof value === 'boolean') return undefined;
-      if (typeof value === 'number') return Number.isInteger(value) ? undefined : 'is not a whole number';
-      return typeof value === 'string' && INTEGER_TEXT.test(value) ? undefined : 'is not a whole number';
+    case 'bigint': {
+      const whole = wholeNumber(value);
+      if (whole === undefined) return 'is not a whole number';
+      // MySQL refuses (strict mode) or clips (otherwise) a number out of the column's range; SQLite keeps it.
+      const [min, max] = RANGES[column.type];
+      return whole < min || whole > max ? `is out of the range of ${column.type === 'integer' ? 'INT' : 'BIGINT'} (${min} to ${max})` : undefined;
+    }
     case 'boolean':
       return value === true || value === false || value === 0 || value === 1 || value === '0' || value === '1' ? undefined : 'is not true/false or 0/1';
     case 'double':
@@ -29,6 +32,15 @@ export function misfit(value: Exclude<SqlValue, null>, column: ColumnSpec): stri
     case 'text':
       return undefined;
   }
+}
+
+const RANGES = { integer: [-(2n ** 31n), 2n ** 31n - 1n], bigint: [-(2n ** 63n), 2n ** 63n - 1n] } as const;
+
+function wholeNumber(value: Exclude<SqlValue, null>): bigint | undefined {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : undefined;
+  return typeof value === 'string' && INTEGER_TEXT.test(value) ? BigInt(value.trim()) : undefined;
 }
 
 function tooLong(value: Exclude<SqlValue, null>, length: number): string | undefined {

@@ -137,6 +137,7 @@ for (const dialect of DIALECTS) {
     test.each([
       ['a word for an integer', { learners: 'many' }, 'column learners (integer) got "many", which is not a whole number.'],
       ['a fraction for an integer', { learners: 2.5 }, 'column learners (integer) got 2.5, which is not a whole number.'],
+      ['a number past INT', { learners: 2 ** 31 }, 'column learners (integer) got 2147483648, which is out of the range of INT (-2147483648 to 2147483647).'],
       ['NaN for a double', { mean_grade: Number.NaN }, 'column mean_grade (double) got NaN, which cannot be stored in SQL (map NaN and infinities to null).'],
       ['256 characters for VARCHAR(255)', { course_id: 'x'.repeat(256) }, `column course_id (string) got "${'x'.repeat(50)}...", which has 256 characters, more than the column's 255.`],
     ])('when a value does not fit its column (%s) then both dialects refuse the row by number and load nothing', async (_label, bad, message) => {

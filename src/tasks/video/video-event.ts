@@ -105,9 +105,12 @@ export function timeOffset(value: PyValue | undefined): number | null {
   return n;
 }
 
-// `duration` is optional (mobile players send it); missing, null, 0 or unreadable = unknown.
+/** The video table's duration column is an INT: one event claiming a longer video would fail the whole load. */
+const LARGEST_STORABLE_DURATION = 2 ** 31 - 1;
+
+// `duration` is optional (mobile players send it); missing, null, 0, unreadable or too large to store = unknown.
 function durationOf(data: PyDict): number {
   const value = pyGet(data, 'duration');
   const n = typeof value === 'number' ? value : value instanceof PyFloat ? value.value : typeof value === 'string' ? pythonFloat(value) : null;
-  return n === null || n === 0 || !Number.isFinite(n) ? VIDEO_UNKNOWN_DURATION : n;
+  return n === null || n === 0 || !Number.isFinite(n) || n > LARGEST_STORABLE_DURATION ? VIDEO_UNKNOWN_DURATION : n;
 }

@@ -129,6 +129,12 @@ export function damagedEventLines(): string[] {
     for (const course of COURSES) lines.push(write(withField(event, ['context', 'course_id'], course)));
     for (const user of USERS) lines.push(write(withField(withField(event, ['username'], user), ['context', 'user_id'], user)));
   }
+  // A whole viewing from a player that reports an absurd length (the longest known one becomes the video's).
+  for (const [type, time, data] of [['play_video', '12:01:00', { currentTime: 0 }], ['pause_video', '12:01:30', { currentTime: 30 }]] as const) {
+    const e = envelope(type, 'browser', JSON.stringify({ id: 'fuzz-video-1', duration: 1e15, ...data }), { time: `2024-03-04T${time}.000000+00:00` });
+    (e.context as Event).user_id = 434343;
+    lines.push(JSON.stringify(e));
+  }
   return lines;
 }
 
