@@ -207,6 +207,19 @@ describe('every tracking-log workflow on logs with every kind of bad line', () =
     rmSync(join(root, 'strict'), { recursive: true, force: true });
   });
 
+  it('a day that is not in the calendar (2024-02-30), inside the interval as text, is counted as outside it', async () => {
+    const logs = join(root, 'feb30');
+    mkdirSync(logs);
+    const event = (time: string) => JSON.stringify({ username: 'u', event_type: 'seq_next', event_source: 'browser', time, context: { course_id: FUZZ_COURSE, user_id: 7 } });
+    writeFileSync(join(logs, 'tracking.log-20240229'), `${event('2024-02-30T10:00:00+00:00')}\n${event('2024-02-29T10:00:00+00:00')}\n`);
+    const args = ['UserActivityTask', '--interval', '2024-02-28-2024-03-02', '--source', JSON.stringify([logs]), '--warehouse-path', join(logs, 'wh'), '--lock-dir', join(logs, 'locks')];
+    const result = await launchTask(args, { cwd: root });
+    expectCleanExit(result);
+    const counters = summaryCounters(result.stderr);
+    expect([counters.get('UserActivity Discard Event Outside Interval'), counters.get('UserActivity Events Kept')]).toEqual([1, 1]);
+    rmSync(logs, { recursive: true, force: true });
+  });
+
   it('a file reached through symbolic links (a link to it, a link back up the tree) is read once', async () => {
     const logs = join(root, 'linked');
     mkdirSync(join(logs, 'day'), { recursive: true });

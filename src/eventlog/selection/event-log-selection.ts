@@ -9,9 +9,6 @@ import { listFilesUnder } from './list-files.js';
 import { pythonRegex } from './python-regex.js';
 import { sourceToPath } from './source-path.js';
 
-/** A day as intervals hold them; any other text before `T` is in no interval. */
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export interface DateSelection {
   source: readonly string[];
   pattern: readonly string[];
@@ -101,13 +98,15 @@ export const WithEventLogSelection = <B extends TaskBase>(Base: B) => {
      * edX's event-level filter: the event's `time` day (text before `T`) inside the unwidened interval.
      * edX compares the text only, so `2024-03-04/../../x` or `2024-03-04 10:21:44` passed and then
      * named an output file or a day partition (a path outside the output, or a day never written):
-     * here only a `YYYY-MM-DD` day is inside any interval, the rest counts as outside it.
+     * here only a real day of the interval is inside it (not `2024-02-30` either), the rest counts as outside.
      */
     eventInInterval(time: string): boolean {
       const t = time.indexOf('T');
       const day = t === -1 ? time : time.slice(0, t);
-      return ISO_DAY.test(day) && this.interval.start <= day && day < this.interval.end;
+      return (this.#intervalDays ??= new Set(this.interval.dates())).has(day);
     }
+
+    #intervalDays: Set<string> | undefined;
   }
   return EventLogSelection as unknown as B & typeof EventLogSelection;
 };
