@@ -71,3 +71,20 @@ export function storableCell(value: MysqlCell, nullable: boolean): MysqlCell {
   const text = pythonStr(value);
   return nullable ? coerceNull(text) : text;
 }
+
+const VARCHAR_LIMIT = 255;
+const VARCHAR_CELLS = MYSQL_COLUMNS.flatMap(([name, type], i) => (type.startsWith(`VARCHAR(${VARCHAR_LIMIT})`) ? [{ name, i }] : []));
+
+/**
+ * The first VARCHAR(255) column whose text is longer than that (in
+ * characters, as MySQL counts), or undefined. A forged event can carry a
+ * course, problem or choice id of any length; edX's insert (strict MySQL)
+ * then failed the whole load.
+ */
+export function overlongColumn(row: MysqlRow): string | undefined {
+  for (const { name, i } of VARCHAR_CELLS) {
+    const value = row[i];
+    if (typeof value === 'string' && value.length > VARCHAR_LIMIT && [...value].length > VARCHAR_LIMIT) return name;
+  }
+  return undefined;
+}

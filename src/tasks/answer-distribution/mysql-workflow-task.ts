@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { p } from '../../core/index.js';
 import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
-import { MYSQL_COLUMNS, MYSQL_INDEXES, MYSQL_TABLE, mysqlRow, storableCell, type MysqlCell } from './mysql-rows.js';
+import { MYSQL_COLUMNS, MYSQL_INDEXES, MYSQL_TABLE, mysqlRow, overlongColumn, storableCell, type MysqlCell } from './mysql-rows.js';
 import { COUNTERS, srcFallback } from './parameters.js';
 import { AnswerDistributionPerCourse } from './per-course-task.js';
 import { readDistributionRows } from './stage2-lines.js';
@@ -63,6 +63,12 @@ export class AnswerDistributionToMySQLTaskWorkflow extends SqlLoadTask {
     const input = this.input() as DirectoryTarget;
     for await (const { courseId, row } of readDistributionRows(await input.partFiles())) {
       const cells = mysqlRow(courseId, row);
+      // One row left out (and counted) rather than the whole load refused.
+      const overlong = overlongColumn(cells);
+      if (overlong) {
+        this.incrementCounter(COUNTERS, `mysql: rows left out, ${overlong} over 255 characters`);
+        continue;
+      }
       cells[9] = this.integerVariant(cells[9]!);
       yield cells.map((cell, i) => storableCell(cell, i >= FIRST_NULLABLE_CELL));
     }

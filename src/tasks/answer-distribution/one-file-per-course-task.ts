@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { p, Task } from '../../core/index.js';
 import { LocalTarget, type DirectoryTarget } from '../../targets/index.js';
+import { courseFitsFileName } from '../warehouse/field-checks.js';
 import type { DistributionRow } from './columns.js';
 import { courseCsv, courseCsvRelativePath } from './course-csv.js';
 import { COUNTERS, srcFallback } from './parameters.js';
@@ -46,6 +47,11 @@ export class AnswerDistributionOneFilePerCourseTask extends Task {
     }
     if (this.deleteOutputRoot) await rm(this.outputRoot, { recursive: true, force: true });
     for (const [courseId, rows] of byCourse) {
+      // A course id (valid, but from a forged event) too long for a file name: counted, not fatal.
+      if (!courseFitsFileName(courseId)) {
+        this.incrementCounter(COUNTERS, 'course CSV files left out: course id too long for a file name');
+        continue;
+      }
       await new LocalTarget(join(this.outputRoot, courseCsvRelativePath(courseId))).writeText(courseCsv(rows));
       this.incrementCounter(COUNTERS, 'course CSV files written');
     }

@@ -79,6 +79,35 @@ describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution into SQ
   });
 });
 
+describe.runIf(existsSync(LAUNCH_TASK))('launch-task answer distribution with an id too long for the table or a file name', () => {
+  const root = mkdtempSync(join(tmpdir(), 'answer-dist-long-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // A valid course-v1 key can be any length; so can a problem id. One forged event must not stop the nightly load.
+  const event = (courseId: string, problemId: string) =>
+    JSON.stringify({
+      username: 'ana', event_source: 'server', event_type: 'problem_check', time: '2024-03-04T10:00:00+00:00',
+      context: { course_id: courseId, module: { display_name: 'Quiz' } },
+      event: { problem_id: problemId, answers: { p_2_1: 'choice_1' }, correct_map: { p_2_1: { correctness: 'correct' } },
+        submission: { p_2_1: { question: 'Q?', answer: 'Yes', response_type: 'multiplechoiceresponse', input_type: 'choicegroup', correct: true, variant: '' } } },
+    });
+  const longCourse = `course-v1:Org+${'C'.repeat(300)}+2024`;
+
+  it('loads the other rows, writes the other CSV files, and counts what it left out', async () => {
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'src', 'tracking.log'), [event('course-v1:Org+Ok+2024', 'p1'), event(longCourse, 'p1'), event('course-v1:Org+Ok2+2024', `p${'x'.repeat(300)}`)].join('\n') + '\n');
+    const db = `sqlite:${join(root, 'ad.sqlite')}`;
+    const outputRoot = join(root, 'csv');
+    const args = ['--src', join(root, 'src'), '--dest', join(root, 'dest'), '--name', 'n', '--runner', 'inline', '--database-url', db, '--output-root', outputRoot];
+    const result = await launchTask(['AnswerDistributionWorkflow', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await queryRows(db, 'SELECT course_id, module_id FROM answer_distribution')).toEqual([{ course_id: 'course-v1:Org+Ok+2024', module_id: 'p1' }]);
+    expect(result.stdout + result.stderr).toMatch(/mysql: rows left out, course_id over 255 characters: 1/);
+    expect(result.stdout + result.stderr).toMatch(/mysql: rows left out, module_id over 255 characters: 1/);
+    expect(result.stdout + result.stderr).toMatch(/course CSV files left out: course id too long for a file name: 1/);
+    expect(result.stdout + result.stderr).toMatch(/course CSV files written: 2/);
+  });
+});
+
 describeMysql('launch-task answer distribution into MariaDB (--credentials, as edX passes them)', () => {
   const database = 'pipewright_test_answer_dist';
   const url = new URL(MYSQL_TEST_URL);
