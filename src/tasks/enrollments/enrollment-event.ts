@@ -1,5 +1,5 @@
 import { eventTimestampOf, getEventData, isValidCourseId, parseEventInInterval, pyGet, pythonStr, pythonStrip } from '../../eventlog/parse/index.js';
-import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
+import { breaksTabSeparatedLine, exceedsColumn, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
 export const ACTIVATED = 'edx.course.enrollment.activated';
 export const DEACTIVATED = 'edx.course.enrollment.deactivated';
@@ -24,7 +24,8 @@ export type EnrollmentEventDrop =
   | 'Discard Enroll Missing user_id'
   | 'Discard Enroll Missing mode'
   | 'Discard Enroll Field With Tab Or Newline'
-  | 'Discard Enroll course_id Longer Than 255';
+  | 'Discard Enroll course_id Longer Than 255'
+  | 'Discard Enroll mode Longer Than 255';
 
 /**
  * edX `CourseEnrollmentEventsTask.mapper`: activated / deactivated /
@@ -51,8 +52,9 @@ export function enrollmentEventFromLine(line: string, inInterval: (date: string)
   const mode = pyGet(data.data, 'mode');
   if (mode === undefined || mode === null) return { drop: 'Discard Enroll Missing mode' };
   const fields: EnrollmentEventRow['fields'] = [courseId, pythonStr(userId), timestamp, type, pythonStr(mode)];
-  // A tab or newline in a field shifts the partition's tab-separated line; a longer course fits no course_id column.
+  // A tab or newline in a field shifts the partition's tab-separated line; a course or mode over 255 characters fits no column.
   if (breaksTabSeparatedLine(...fields)) return { drop: 'Discard Enroll Field With Tab Or Newline' };
   if (isCourseIdTooLong(courseId)) return { drop: 'Discard Enroll course_id Longer Than 255' };
+  if (exceedsColumn(fields[4])) return { drop: 'Discard Enroll mode Longer Than 255' };
   return { date, fields };
 }

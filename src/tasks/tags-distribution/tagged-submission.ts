@@ -11,7 +11,7 @@ import {
   pythonStr,
   type PyValue,
 } from '../../eventlog/parse/index.js';
-import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
+import { breaksTabSeparatedLine, exceedsColumn, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
 /** A tag with its values (a tag may hold one value or a list of them). */
 export type Tags = [name: string, values: string[]][];
@@ -53,7 +53,10 @@ export function taggedSubmissionFromLine(line: string, inInterval: (day: string)
   const tags = savedTags(pyGet(event, 'context'));
   if (tags === null) return { drop: 'Discard Saved Tags Not A Dict' };
   // The problem and the tags are fields of the per-course task's tab-separated lines.
-  if (breaksTabSeparatedLine(problemId, ...tags.flatMap(([name, values]) => [name, ...values]))) return { drop: 'Discard Field With Tab Or Newline' };
+  const texts = [problemId, ...tags.flatMap(([name, values]) => [name, ...values])];
+  if (breaksTabSeparatedLine(...texts)) return { drop: 'Discard Field With Tab Or Newline' };
+  // ... and columns of tags_distribution, 255 characters wide.
+  if (exceedsColumn(...texts)) return { drop: 'Discard Field Longer Than 255' };
   return { submission: { courseId: course.courseId, orgId, problemId, timestamp, correct: pyGet(data.data, 'success') === 'correct', tags } };
 }
 

@@ -19,7 +19,12 @@ export function breaksTabSeparatedLine(...values: string[]): boolean {
 
 /** Whether a course id is too long for the course_id columns (counted in code points, as VARCHAR does). */
 export function isCourseIdTooLong(courseId: string): boolean {
-  return courseId.length > MAX_COURSE_ID_LENGTH && [...courseId].length > MAX_COURSE_ID_LENGTH;
+  return exceedsColumn(courseId);
+}
+
+/** Whether any of the values is longer than a VARCHAR(255) column holds (the loaders' default string width). */
+export function exceedsColumn(...values: string[]): boolean {
+  return values.some((value) => value.length > MAX_COURSE_ID_LENGTH && [...value].length > MAX_COURSE_ID_LENGTH);
 }
 
 /**

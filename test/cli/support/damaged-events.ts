@@ -81,7 +81,7 @@ function deep(levels: number): Json {
 
 /** What each field is replaced by; `undefined` removes it. BIG is written as a bare 30-digit number. */
 const BIG = 'BIG-INTEGER-HERE';
-const REPLACEMENTS: Array<Json | undefined> = [undefined, null, 0, 12345, 1e308, BIG, '', 'x y', 'a\tb', 'a\nb', {}, { a: 1 }, [], ['x'], true, deep(100)];
+const REPLACEMENTS: Array<Json | undefined> = [undefined, null, 0, 12345, 1e308, BIG, '', 'x y', 'a\tb', 'a\nb', 'L'.repeat(300), {}, { a: 1 }, [], ['x'], true, deep(100)];
 
 /** Every path into objects, three levels deep, a payload written as JSON text included. */
 function paths(value: Json, prefix: string[] = []): string[][] {
@@ -115,15 +115,29 @@ const TIMES = ['2024-03-04T10:21:44Z', '2024-02-30T10:00:00+00:00', '0000-03-04T
 const COURSES = ['', ' ', 'course-v1:Fuzz+Bad Lines+R', 'not a course', 'Fuzz/Bad/Lines/Extra', `course-v1:Fuzz+Bad+${'z'.repeat(300)}`, 'course-v1:Fuzz+Bad+Lines\t'];
 const USERS: Json[] = [12345, 0, -1, 1e21, '12345', ' ', 'a\tb', 'a\nb', 'ünïcode', 'u'.repeat(40)];
 
+/**
+ * The event as another learner: the workflows keep one value per learner (the
+ * latest enrollment mode, the latest answer), so a damaged field must not hide
+ * behind another line's. Video events keep their learner: viewings pair them.
+ */
+function asLearner(event: Event, n: number): Event {
+  if (String(event.event_type).endsWith('_video')) return event;
+  const copy = structuredClone(event);
+  copy.username = `fuzzer${n}`;
+  (copy.context as Event).user_id = 500_000 + n;
+  if (copy.event !== null && typeof copy.event === 'object' && 'user_id' in copy.event) (copy.event as Event).user_id = 500_000 + n;
+  return copy;
+}
+
 /** Lines of valid JSON, each one field of one seed changed. */
 export function damagedEventLines(): string[] {
   const lines: string[] = [];
   for (const seed of seedEvents()) {
     const { event, write } = opened(seed);
     for (const path of paths(event)) {
-      for (const value of REPLACEMENTS) lines.push(write(withField(event, path, value)));
+      for (const value of REPLACEMENTS) lines.push(write(withField(asLearner(event, lines.length), path, value)));
       const current = path.reduce<Json>((v, key) => (v as { [key: string]: Json })[key]!, event);
-      lines.push(write(withField(event, path, JSON.stringify(current)))); // the field given as JSON text
+      lines.push(write(withField(asLearner(event, lines.length), path, JSON.stringify(current)))); // the field given as JSON text
     }
     for (const time of TIMES) lines.push(write(withField(event, ['time'], time)));
     for (const course of COURSES) lines.push(write(withField(event, ['context', 'course_id'], course)));
