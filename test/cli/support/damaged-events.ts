@@ -81,7 +81,7 @@ function deep(levels: number): Json {
 
 /** What each field is replaced by; `undefined` removes it. BIG is written as a bare 30-digit number. */
 const BIG = 'BIG-INTEGER-HERE';
-const REPLACEMENTS: Array<Json | undefined> = [undefined, null, 0, 12345, 1e308, BIG, '', 'x y', 'a\tb', 'a\nb', 'L'.repeat(300), {}, { a: 1 }, [], ['x'], true, deep(100)];
+const REPLACEMENTS: Array<Json | undefined> = [undefined, null, 0, 12345, 1e308, BIG, '', 'x y', 'a\tb', 'a\nb', 'L'.repeat(300), 'é😀\ud800', {}, { a: 1 }, [], ['x'], true, deep(100)];
 
 /** Every path into objects, three levels deep, a payload written as JSON text included. */
 function paths(value: Json, prefix: string[] = []): string[][] {
