@@ -220,6 +220,15 @@ describe('every tracking-log workflow on logs with every kind of bad line', () =
     rmSync(logs, { recursive: true, force: true });
   });
 
+  it('a negative --overwrite-n-days is a usage error (exit 64), not an empty load', async () => {
+    const out = join(root, 'negative');
+    const result = await run(WORKFLOWS[1]!, clean(), out, ['--overwrite-n-days', '-3']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('--overwrite-n-days must be 0 or more (got -3)');
+    expect(existsSync(join(out, 'results.sqlite'))).toBe(false);
+    rmSync(out, { recursive: true, force: true });
+  });
+
   it('a file reached through symbolic links (a link to it, a link back up the tree) is read once', async () => {
     const logs = join(root, 'linked');
     mkdirSync(join(logs, 'day'), { recursive: true });

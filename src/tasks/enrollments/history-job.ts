@@ -1,4 +1,4 @@
-import { addDays, DateInterval } from '../../core/index.js';
+import { addDays, DateInterval, UsageError } from '../../core/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
 import type { EnrollmentEventValue } from './days-enrolled.js';
@@ -29,6 +29,8 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
 
   constructor(params?: Record<string, unknown>) {
     super(withEnrollmentDefaults(new.target, params));
+    // A negative count re-scanned nothing and loaded empty tables, exit 0.
+    if (this.overwriteNDays < 0) throw new UsageError(`${this.family}: --overwrite-n-days must be 0 or more (got ${this.overwriteNDays}).`);
   }
 
   /** The first re-scanned day: edX's overwrite_from_date (it may fall before the interval: those days are read too). */
