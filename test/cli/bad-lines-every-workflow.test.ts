@@ -62,15 +62,20 @@ async function tableRows(out: string, table: string, course: (row: Record<string
 }
 const byCourseColumn = (row: Record<string, unknown>) => String(row.course_id);
 
-/** The Course Blocks API dump of the fuzz course (the other courses' answers are reported as not in the structure). */
-function writeCourseStructure(warehouse: string): void {
+/**
+ * The Course Blocks API dump of the fuzz course (the other courses' answers are
+ * reported as not in the structure); `broken` adds a second course with these blocks.
+ */
+function writeCourseStructure(warehouse: string, broken?: Record<string, unknown>): void {
   const block = (type: string, id: string) => `block-v1:Fuzz+Bad+Lines+type@${type}+block@${id}`;
   const blocks = {
     [block('course', 'course')]: { id: block('course', 'course'), type: 'course', display_name: 'Fuzz', children: [block('problem', 'p1')] },
     [block('problem', 'p1')]: { id: block('problem', 'p1'), type: 'problem', display_name: 'P1' },
   };
   mkdirSync(join(warehouse, 'course_blocks_raw/dt=2024-03-06'), { recursive: true });
-  writeFileSync(join(warehouse, 'course_blocks_raw/dt=2024-03-06/course_blocks.json'), `${JSON.stringify({ course_id: FUZZ_COURSE, root: block('course', 'course'), blocks })}\n`);
+  const lines = [{ course_id: FUZZ_COURSE, root: block('course', 'course'), blocks }];
+  if (broken) lines.push({ course_id: 'course-v1:Fuzz+Broken+Blocks', root: Object.keys(broken)[0]!, blocks: broken as typeof blocks });
+  writeFileSync(join(warehouse, 'course_blocks_raw/dt=2024-03-06/course_blocks.json'), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
 }
 
 const WORKFLOWS: Workflow[] = [
@@ -218,6 +223,18 @@ describe('every tracking-log workflow on logs with every kind of bad line', () =
     const counters = summaryCounters(result.stderr);
     expect([counters.get('UserActivity Discard Event Outside Interval'), counters.get('UserActivity Events Kept')]).toEqual([1, 1]);
     rmSync(logs, { recursive: true, force: true });
+  });
+
+  it('a course structure whose block id holds a tab is counted and left out, not written as a shifted partition line', async () => {
+    const warehouse = join(root, 'blocks');
+    writeCourseStructure(warehouse, { 'r\tx': { id: 'r\tx', type: 'course', display_name: 'Tabbed', children: [] } });
+    const result = await launchTask(['CourseBlocksApiDataTask', '--datetime', '2024-03-06T000000', '--warehouse-path', warehouse, '--lock-dir', join(warehouse, 'locks')], { cwd: root });
+    expectCleanExit(result);
+    const counters = summaryCounters(result.stderr);
+    expect([counters.get('Course Blocks Courses'), counters.get('Course Blocks Discard Course With Tab Or Newline In A Block')]).toEqual([1, 1]);
+    const lines = fg.sync('course_blocks/*/part-*', { cwd: warehouse, absolute: true }).flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean));
+    expect(lines.map((line) => line.split('\t').length)).toEqual([10, 10]);
+    rmSync(warehouse, { recursive: true, force: true });
   });
 
   it('a negative --overwrite-n-days is a usage error (exit 64), not an empty load', async () => {

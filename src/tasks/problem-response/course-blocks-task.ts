@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MissingInputError, p, registry, Task } from '../../core/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { readTextLines } from '../warehouse/lines.js';
+import { breaksTabSeparatedLine } from '../warehouse/field-checks.js';
 import { courseBlocksOf, type CourseBlock } from './course-blocks.js';
 import { courseBlocksPartitionFormat, partitionValue, problemResponseParameters, withProblemResponseDefaults } from './parameters.js';
 
@@ -89,6 +90,11 @@ export class CourseBlocksApiDataTask extends Task {
       }
       if (blocks === null) {
         this.incrementCounter('Course Blocks', 'Discard Unreadable Course Blocks Line');
+        continue;
+      }
+      // Names are cleaned of whitespace; an id, course or type with a tab or newline would split the partition's lines.
+      if (blocks.some((b) => breaksTabSeparatedLine(b.blockId, b.courseId, b.blockType, b.parentBlockId ?? '', b.coursePath))) {
+        this.incrementCounter('Course Blocks', 'Discard Course With Tab Or Newline In A Block');
         continue;
       }
       this.incrementCounter('Course Blocks', 'Courses');
