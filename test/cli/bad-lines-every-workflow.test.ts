@@ -145,6 +145,13 @@ const WORKFLOWS: Workflow[] = [
     perLine: /^(Event|Tags Distribution) (?!Problems Without Tags)/,
     rows: (out) => tableRows(out, 'tags_distribution', byCourseColumn),
   },
+  {
+    family: 'AnswerDistributionWorkflow',
+    args: (logs, out) => ['--src', logs, '--dest', join(out, 'dest'), '--name', 'sweep', '--output-root', join(out, 'csv'), '--database-url', db(out)],
+    reader: 'ProblemCheckEvent',
+    perLine: /^Answer distribution (drop:|crash_dropped:|kept problem_check events)/,
+    rows: (out) => tableRows(out, 'answer_distribution', byCourseColumn),
+  },
 ];
 
 function run(workflow: Workflow, logs: string, out: string, more: string[] = []): Promise<CliRun> {
