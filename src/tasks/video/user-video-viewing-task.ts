@@ -3,7 +3,7 @@ import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
-import { breaksTabSeparatedLine, MAX_COURSE_ID_LENGTH } from '../warehouse/field-checks.js';
+import { breaksTabSeparatedLine, exceedsColumn } from '../warehouse/field-checks.js';
 import { COUNTERS } from './parameters.js';
 import { videoEventFromLine } from './video-event.js';
 import { viewingsOf, type TimedVideoEvent } from './viewings.js';
@@ -54,7 +54,7 @@ export class UserVideoViewingTask extends Base {
     const e = result.event;
     if (breaksTabSeparatedLine(e.moduleId)) return void this.incrementCounter(COUNTERS, 'Discard Video Id With Tab Or Newline');
     // The tables' pipeline_video_id is `course|video` in 255 characters: a longer one could not be loaded.
-    if ([...`${e.courseId}|${e.moduleId}`].length > MAX_COURSE_ID_LENGTH) return void this.incrementCounter(COUNTERS, 'Discard Video Id Longer Than 255');
+    if (exceedsColumn(`${e.courseId}|${e.moduleId}`)) return void this.incrementCounter(COUNTERS, 'Discard Video Id Longer Than 255');
     this.incrementCounter(COUNTERS, 'Output Video Events from Mapper');
     yield [[e.userId, e.courseId, e.moduleId], [e.timestamp, e.eventType, e.currentTime, e.oldTime, e.duration]];
   }
