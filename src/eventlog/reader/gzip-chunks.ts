@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { decodedBeforeDamage } from './gzip-recovery.js';
 
 const NEWLINE = 0x0a;
 
@@ -24,18 +25,24 @@ export class GzipDamage extends Error {
  * Whole-line chunks of a gzip file, streamed. Concatenated members (what
  * `cat a.gz b.gz` and log rotators produce) are read as one stream. Damage
  * (truncation, bad data, trailing garbage) ends the iteration with a
- * GzipDamage after every complete line before it has been yielded; the line
- * cut by the damage is not yielded.
+ * GzipDamage after the complete lines before it have been yielded (as
+ * `gzip -d` keeps them; with `recover` off, only those zlib handed out before
+ * failing: a caller that stops at the damage anyway need not wait for the
+ * slow recovery pass, see gzip-recovery.ts). The line cut by the damage is
+ * not yielded.
  */
-export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSize: number): AsyncGenerator<Buffer> {
+export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSize: number, recover = true): AsyncGenerator<Buffer> {
   // autoClose off: the caller owns the handle and closes it.
-  const source = handle.createReadStream({ start: 0, highWaterMark: Math.min(chunkSize, 1 << 20), autoClose: false });
-  const gunzip = createGunzip({ chunkSize: Math.max(64 * 1024, Math.min(chunkSize, 1 << 20)) });
+  const readSize = Math.min(chunkSize, 1 << 20);
+  const decodeSize = Math.max(64 * 1024, Math.min(chunkSize, 1 << 20));
+  const source = handle.createReadStream({ start: 0, highWaterMark: readSize, autoClose: false });
+  const gunzip = createGunzip({ chunkSize: decodeSize });
   let fed = 0;
   source.on('data', (chunk) => (fed += chunk.length));
   source.on('error', (error) => gunzip.destroy(error));
   source.pipe(gunzip);
   const pending: Buffer[] = [];
+  let yielded = 0; // decoded bytes handed out as whole lines
   try {
     for await (const piece of gunzip as AsyncIterable<Buffer>) {
       const lastNewline = piece.lastIndexOf(NEWLINE);
@@ -44,7 +51,9 @@ export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSiz
         continue;
       }
       const head = piece.subarray(0, lastNewline + 1);
-      yield pending.length > 0 ? Buffer.concat([...pending, head]) : head;
+      const lines = pending.length > 0 ? Buffer.concat([...pending, head]) : head;
+      yielded += lines.length;
+      yield lines;
       pending.length = 0;
       if (lastNewline + 1 < piece.length) pending.push(piece.subarray(lastNewline + 1));
     }
@@ -53,7 +62,15 @@ export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSiz
     if (!code.startsWith('Z_')) throw error;
     const detail = code === 'Z_BUF_ERROR' ? 'truncated: the file ends inside compressed data' : (error as Error).message;
     const from = code === 'Z_BUF_ERROR' ? fed : gunzip.bytesWritten;
-    throw new GzipDamage(path, detail, from, Math.max(from, fed));
+    const damage = new GzipDamage(path, detail, from, Math.max(from, fed));
+    source.destroy();
+    gunzip.destroy();
+    if (recover) {
+      const rest = Buffer.concat(await decodedBeforeDamage(path, yielded, readSize));
+      const lastNewline = rest.lastIndexOf(NEWLINE);
+      if (lastNewline !== -1) yield rest.subarray(0, lastNewline + 1);
+    }
+    throw damage;
   } finally {
     source.destroy();
     gunzip.destroy();

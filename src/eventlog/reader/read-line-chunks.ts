@@ -70,7 +70,7 @@ async function* chunksOfOpenFile(handle: FileHandle, path: string, options: Read
   if (options.range && options.range.start > 0)
     throw new InputError(`${path} is gzip-compressed and cannot be read by byte range; read it whole (planSplits never cuts gzip files).`);
   try {
-    yield* gzipLineChunks(handle, path, chunkSize);
+    yield* gzipLineChunks(handle, path, chunkSize, options.onCorrupt === 'skip');
   } catch (error) {
     if (!(error instanceof GzipDamage)) throw unreadable(path, error);
     if (options.onCorrupt === 'skip') {

@@ -123,6 +123,35 @@ describe('readLineChunks on gzip files', () => {
     await expect(chunksOf(path)).rejects.toThrow(InputError);
   });
 
+  describe('with --on-corrupt-input skip, the lines before the damage are kept (as gzip -d keeps them)', () => {
+    const line = (i: number) => `{"username": "u${i}", "event_type": "problem_check", "time": "2024-03-01T00:00:${String(i % 60).padStart(2, '0')}.000000+00:00", "pad": "${'x'.repeat(i % 90)}"}`;
+    const text = (n: number, from = 0) => Array.from({ length: n }, (_, i) => line(from + i)).join('\n') + '\n';
+
+    it.each([
+      ['a small file: two members, then garbage (zlib used to drop all of it with the damage)', 300, 4096],
+      ['a larger file read in small chunks', 20000, 4096],
+    ])('%s', async (_name, n, chunkSize) => {
+      const path = join(scratchDir(), 'members-then-garbage.gz');
+      const half = Math.floor(n / 2);
+      writeFileSync(path, Buffer.concat([gzipSync(text(half)), gzipSync(text(n - half, half)), Buffer.from('not gzip at all\n')]));
+      await expect(chunksOf(path, { chunkSize })).rejects.toThrow(/members-then-garbage\.gz: corrupt gzip/);
+      const counters = new Counters();
+      const kept = linesOf(await bytesOf(path, { chunkSize, onCorrupt: 'skip', counters }));
+      expect(counters.get('Input', 'Corrupt Gzip Files')).toBe(1);
+      // At most 1 KiB of decoded text right before the damage is lost (a few of these lines).
+      expect(kept.length).toBeGreaterThan(n - 10);
+      kept.forEach((l, i) => expect(l).toBe(line(i)));
+    });
+
+    it('a member whose header is damaged after a good one', async () => {
+      const path = join(scratchDir(), 'bad-second-header.gz');
+      writeFileSync(path, Buffer.concat([gzipSync(text(200)), Buffer.from([0x1f, 0x8b, 0x58, 0x58]), Buffer.from('garbage')]));
+      const kept = linesOf(await bytesOf(path, { onCorrupt: 'skip', counters: new Counters() }));
+      expect(kept.length).toBeGreaterThan(190);
+      kept.forEach((l, i) => expect(l).toBe(line(i)));
+    });
+  });
+
   it('refuses a byte range that starts inside a gzip file', async () => {
     await expect(chunksOf(fixture('tracking.log-20240301.gz'), { range: { start: 10, end: 20 } })).rejects.toThrow(/cannot be read by byte range/);
   });
