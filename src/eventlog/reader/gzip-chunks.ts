@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { decodedBeforeDamage } from './gzip-recovery.js';
+import type { LineLimit } from './line-limit.js';
 
 const NEWLINE = 0x0a;
 
@@ -31,7 +32,7 @@ export class GzipDamage extends Error {
  * slow recovery pass, see gzip-recovery.ts). The line cut by the damage is
  * not yielded.
  */
-export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSize: number, recover = true): AsyncGenerator<Buffer> {
+export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSize: number, limit: LineLimit, recover = true): AsyncGenerator<Buffer> {
   // autoClose off: the caller owns the handle and closes it.
   const readSize = Math.min(chunkSize, 1 << 20);
   const decodeSize = Math.max(64 * 1024, Math.min(chunkSize, 1 << 20));
@@ -42,20 +43,42 @@ export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSiz
   source.on('error', (error) => gunzip.destroy(error));
   source.pipe(gunzip);
   const pending: Buffer[] = [];
-  let yielded = 0; // decoded bytes handed out as whole lines
+  let pendingBytes = 0;
+  let skipping = false; // inside a line over the limit: its bytes are dropped up to its newline
+  let consumed = 0; // decoded bytes yielded or dropped
   try {
-    for await (const piece of gunzip as AsyncIterable<Buffer>) {
-      const lastNewline = piece.lastIndexOf(NEWLINE);
-      if (lastNewline === -1) {
-        pending.push(piece);
-        continue;
+    for await (const decoded of gunzip as AsyncIterable<Buffer>) {
+      let piece = decoded;
+      if (skipping) {
+        const newline = piece.indexOf(NEWLINE);
+        if (newline === -1) {
+          consumed += piece.length;
+          continue;
+        }
+        skipping = false;
+        limit.onOverlong();
+        consumed += newline + 1;
+        piece = piece.subarray(newline + 1);
       }
-      const head = piece.subarray(0, lastNewline + 1);
-      const lines = pending.length > 0 ? Buffer.concat([...pending, head]) : head;
-      yielded += lines.length;
-      yield lines;
-      pending.length = 0;
-      if (lastNewline + 1 < piece.length) pending.push(piece.subarray(lastNewline + 1));
+      const lastNewline = piece.lastIndexOf(NEWLINE);
+      if (lastNewline !== -1) {
+        const head = piece.subarray(0, lastNewline + 1);
+        const lines = pending.length > 0 ? Buffer.concat([...pending, head]) : head;
+        consumed += lines.length;
+        pending.length = 0;
+        pendingBytes = 0;
+        yield lines;
+      }
+      const tail = piece.subarray(lastNewline + 1);
+      if (tail.length === 0) continue;
+      pending.push(tail);
+      pendingBytes += tail.length;
+      if (pendingBytes > limit.maxLineBytes) {
+        skipping = true;
+        consumed += pendingBytes;
+        pending.length = 0;
+        pendingBytes = 0;
+      }
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -66,7 +89,10 @@ export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSiz
     source.destroy();
     gunzip.destroy();
     if (recover) {
-      const rest = Buffer.concat(await decodedBeforeDamage(path, yielded, readSize));
+      // Skipped again: what was yielded, and the part of a line over the limit already dropped.
+      const recovered = await decodedBeforeDamage(path, consumed, readSize, skipping);
+      if (recovered.droppedLine) limit.onOverlong();
+      const rest = Buffer.concat(recovered.kept);
       const lastNewline = rest.lastIndexOf(NEWLINE);
       if (lastNewline !== -1) yield rest.subarray(0, lastNewline + 1);
     }
@@ -75,5 +101,6 @@ export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSiz
     source.destroy();
     gunzip.destroy();
   }
-  if (pending.length > 0) yield Buffer.concat(pending); // unterminated last line
+  if (skipping) limit.onOverlong();
+  else if (pending.length > 0) yield Buffer.concat(pending); // unterminated last line
 }

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { ByteRange } from './byte-range.js';
+import type { LineLimit } from './line-limit.js';
 
 const NEWLINE = 0x0a;
 
@@ -11,7 +12,7 @@ const NEWLINE = 0x0a;
  * at or after `end - 1`. Neighbouring splits meet exactly, so every line is
  * read once whatever the cut points are.
  */
-export async function* plainLineChunks(handle: FileHandle, range: ByteRange | undefined, chunkSize: number): AsyncGenerator<Buffer> {
+export async function* plainLineChunks(handle: FileHandle, range: ByteRange | undefined, chunkSize: number, limit: LineLimit): AsyncGenerator<Buffer> {
   const size = (await handle.stat()).size;
   const end = Math.min(range?.end ?? size, size);
   let position = range?.start ?? 0;
@@ -21,19 +22,32 @@ export async function* plainLineChunks(handle: FileHandle, range: ByteRange | un
     position = newline + 1;
   }
   if (position >= end) return;
-  yield* ownedChunks(handle, position, end, size, chunkSize);
+  yield* ownedChunks(handle, position, end, size, chunkSize, limit);
 }
 
-async function* ownedChunks(handle: FileHandle, position: number, end: number, size: number, chunkSize: number): AsyncGenerator<Buffer> {
+async function* ownedChunks(handle: FileHandle, position: number, end: number, size: number, chunkSize: number, limit: LineLimit): AsyncGenerator<Buffer> {
   let carry: Buffer = EMPTY;
+  let skipping = false; // inside a line over the limit: its bytes are dropped up to its newline
   let next = readAhead(handle, position, chunkSize);
   while (position < size) {
     const block = await next;
     if (block.length === 0) break;
     // Lines never split across chunks: the tail of the last block leads this one.
-    const data = withCarry(carry, block);
-    const base = position - carry.length;
+    let data = withCarry(carry, block);
+    let base = position - carry.length;
     position += block.length;
+    if (skipping) {
+      const newline = data.indexOf(NEWLINE);
+      if (newline === -1) {
+        next = position < size ? readAhead(handle, position, chunkSize) : Promise.resolve(EMPTY);
+        continue;
+      }
+      skipping = false;
+      limit.onOverlong();
+      if (base + newline >= end - 1) return; // that line was the split's last
+      data = data.subarray(newline + 1);
+      base += newline + 1;
+    }
     const lastOwnedByte = end - 1 - base;
     if (lastOwnedByte < data.length) {
       const stop = data.indexOf(NEWLINE, Math.max(0, lastOwnedByte));
@@ -45,14 +59,15 @@ async function* ownedChunks(handle: FileHandle, position: number, end: number, s
     // Read the next block while the consumer maps this one (a fresh buffer: consumers may keep a chunk).
     next = position < size ? readAhead(handle, position, chunkSize) : Promise.resolve(EMPTY);
     const lastNewline = data.lastIndexOf(NEWLINE);
-    if (lastNewline === -1) {
-      carry = data; // one line longer than a chunk: keep growing it
-      continue;
+    if (lastNewline !== -1) yield data.subarray(0, lastNewline + 1);
+    carry = data.subarray(lastNewline + 1); // a line longer than a chunk keeps growing here...
+    if (carry.length > limit.maxLineBytes) {
+      skipping = true; // ...up to the limit
+      carry = EMPTY;
     }
-    yield data.subarray(0, lastNewline + 1);
-    carry = data.subarray(lastNewline + 1);
   }
-  if (carry.length > 0) yield carry; // the file's unterminated last line
+  if (skipping) limit.onOverlong();
+  else if (carry.length > 0) yield carry; // the file's unterminated last line
 }
 
 const EMPTY: Buffer = Buffer.alloc(0);

@@ -5,6 +5,7 @@ import { hasGzipMagic } from './gzip-magic.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { GzipDamage, gzipLineChunks } from './gzip-chunks.js';
 import { plainLineChunks } from './plain-chunks.js';
+import { DEFAULT_MAX_LINE_BYTES, type LineLimit } from './line-limit.js';
 
 export interface ReadLineChunksOptions {
   /** Read only the lines that start inside this range (plain files; gzip accepts only start 0 = whole file). */
@@ -15,12 +16,16 @@ export interface ReadLineChunksOptions {
   counters?: Counters;
   /** Bytes read per step; a chunk is about this size. Default 1 MiB. */
   chunkSize?: number;
+  /** Lines longer than this are dropped and counted, never held whole (default 16 MiB, see line-limit.ts). */
+  maxLineBytes?: number;
 }
 
 /** Counter group and names this reader uses. */
 export const INPUT_COUNTERS = {
   group: 'Input',
   corruptGzipFiles: 'Corrupt Gzip Files',
+  /** Lines over the length limit (see line-limit.ts), dropped unread. */
+  overlongLines: 'Lines Over 16 MiB Dropped',
 } as const;
 
 const DEFAULT_CHUNK_SIZE = 1 << 20;
@@ -60,7 +65,7 @@ async function* chunksOfOpenFile(handle: FileHandle, path: string, options: Read
   }
   if (!gzip) {
     try {
-      yield* plainLineChunks(handle, options.range, chunkSize);
+      yield* plainLineChunks(handle, options.range, chunkSize, lineLimit(options));
     } catch (error) {
       throw unreadable(path, error);
     }
@@ -70,7 +75,7 @@ async function* chunksOfOpenFile(handle: FileHandle, path: string, options: Read
   if (options.range && options.range.start > 0)
     throw new InputError(`${path} is gzip-compressed and cannot be read by byte range; read it whole (planSplits never cuts gzip files).`);
   try {
-    yield* gzipLineChunks(handle, path, chunkSize, options.onCorrupt === 'skip');
+    yield* gzipLineChunks(handle, path, chunkSize, lineLimit(options), options.onCorrupt === 'skip');
   } catch (error) {
     if (!(error instanceof GzipDamage)) throw unreadable(path, error);
     if (options.onCorrupt === 'skip') {
@@ -79,6 +84,13 @@ async function* chunksOfOpenFile(handle: FileHandle, path: string, options: Read
     }
     throw new InputError(`${error.message}. Replace the file, or pass --on-corrupt-input skip to count it and keep the lines before the damage.`);
   }
+}
+
+function lineLimit(options: ReadLineChunksOptions): LineLimit {
+  return {
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    onOverlong: () => options.counters?.add(INPUT_COUNTERS.group, INPUT_COUNTERS.overlongLines),
+  };
 }
 
 function unreadable(path: string, error: unknown): unknown {
