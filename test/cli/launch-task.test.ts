@@ -58,6 +58,13 @@ describe('launch-task parameters', () => {
     expect(help.stdout).toMatch(/--mode <fast\|slow>\s+\(one of fast\|slow, default: fast\)/);
   });
 
+  it('--help of a log-reading task says where --pattern and --expand-interval come from, not that they are required', async () => {
+    const help = (await run(['UserActivityTask', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/--pattern <list of string> .*\(list of string, default: \[event-logs\] pattern, else \[".*tracking/);
+    expect(help).toMatch(/--expand-interval <timedelta> .*\(timedelta, default: \[event-logs\] expand_interval, else 2 days\)/);
+    expect(help).toMatch(/--interval <date interval> .*\(date interval, required\)/);
+  });
+
   it('shows no stack trace for a user error, and shows it with --debug', async () => {
     const plain = await run(['EchoParams']);
     expect(plain.stderr).toBe('launch-task: EchoParams: requires the parameter --dest (path).\n');

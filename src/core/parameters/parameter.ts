@@ -17,6 +17,8 @@ export interface ParameterOptions<T> {
   description?: string;
   /** false leaves the parameter out of the task id (luigi's significant=False). Default true. */
   identity?: boolean;
+  /** Where the value comes from when no `default` is given here but a mixin fills one in (a config section, a built-in): shown by --help instead of "required". */
+  defaultText?: string;
 }
 
 export abstract class Parameter<T = unknown> {
@@ -26,8 +28,10 @@ export abstract class Parameter<T = unknown> {
   readonly identity: boolean;
   readonly hasDefault: boolean;
   readonly defaultValue: T | undefined;
+  readonly defaultText: string | undefined;
 
   constructor(options: ParameterOptions<T> = {}) {
+    this.defaultText = options.defaultText;
     this.description = options.description ?? '';
     this.identity = options.identity ?? true;
     this.hasDefault = 'default' in options;

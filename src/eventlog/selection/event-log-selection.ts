@@ -4,7 +4,7 @@ import type { TaskBase } from '../../core/mixin.js';
 import { p } from '../../core/parameters/index.js';
 import type { TimeDelta } from '../../core/time-delta.js';
 import { dateReader, dayOfEpochSeconds } from './date-from-name.js';
-import { withEventLogDefaults, type MixableBase } from './event-logs-config.js';
+import { EVENT_LOGS_DEFAULTS, withEventLogDefaults, type MixableBase } from './event-logs-config.js';
 import { listFilesUnder } from './list-files.js';
 import { pythonRegex } from './python-regex.js';
 import { sourceToPath } from './source-path.js';
@@ -67,9 +67,13 @@ export const WithEventLogSelection = <B extends TaskBase>(Base: B) => {
       interval: p.dateInterval({ description: 'Days whose events to read: 2014, 2014-03, 2014-W10, 2014-03-01 or 2014-03-01-2014-03-08 (end excluded).' }),
       source: p.list(p.string(), { description: 'Directories holding tracking logs (a JSON list as edX passes it). Default: [event-logs] source.' }),
       pattern: p.list(p.string(), {
-        description: 'Regexes for log file paths, with a (?P<date>...) group; a file is read if its date is in the widened interval. Default: [event-logs] pattern.',
+        description: 'Regexes for log file paths, with a (?P<date>...) group; a file is read if its date is in the widened interval.',
+        defaultText: `[event-logs] pattern, else ${EVENT_LOGS_DEFAULTS.pattern}`,
       }),
-      expandInterval: p.timeDelta({ description: 'How far to widen the interval when choosing files (late events land in later files). Default: [event-logs] expand_interval.' }),
+      expandInterval: p.timeDelta({
+        description: 'How far to widen the interval when choosing files (late events land in later files).',
+        defaultText: `[event-logs] expand_interval, else ${EVENT_LOGS_DEFAULTS.expand_interval}`,
+      }),
       datePattern: p.string({ default: '%Y%m%d', description: 'How the date group is written (strftime %Y, %m, %d).' }),
     };
     declare interval: DateInterval;
