@@ -132,6 +132,16 @@ export abstract class Task {
 
   async run(): Promise<void> {}
 
+  /**
+   * Checks a task that is going to run (it is not complete) can run, made
+   * before any task of the run starts: settings run() only needs late, such
+   * as the database it reads. Throw a UsageError naming the flag; the run
+   * then stops before doing anything, instead of failing after hours of
+   * other work (a nightly run that loaded half its tables). Keep it cheap
+   * and free of side effects.
+   */
+  preflight(): void {}
+
   async complete(): Promise<boolean> {
     const outputs = flatten(this.output());
     if (outputs.length === 0)

@@ -16,7 +16,8 @@ export interface GraphNode {
 /**
  * Walks from the roots, asking each task complete(). A complete task is not
  * expanded (its requirements are never asked), which makes re-runs cheap; an
- * incomplete ExternalTask is missing input. Tasks are deduplicated by id.
+ * incomplete ExternalTask is missing input; an incomplete task is asked
+ * preflight(). Tasks are deduplicated by id.
  * Throws DefinitionError for a cycle (naming it) or requires() returning a Target.
  */
 export async function buildGraph(roots: readonly Task[]): Promise<Map<string, GraphNode>> {
@@ -31,6 +32,7 @@ export async function buildGraph(roots: readonly Task[]): Promise<Map<string, Gr
       if (await task.complete()) return void nodes.set(id, { task, state: 'complete', deps: [] });
       if (task instanceof ExternalTask) return void nodes.set(id, { task, state: 'missing', deps: [] });
       leaves = flatten(task.requires() as never);
+      task.preflight();
     } catch (error) {
       return void nodes.set(id, { task, state: 'failed', deps: [], error });
     }

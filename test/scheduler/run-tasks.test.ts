@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DefinitionError, ExitCode, RetryableError, Task, WrapperTask, p } from '../../src/core/index.js';
+import { DefinitionError, ExitCode, RetryableError, Task, UsageError, WrapperTask, p } from '../../src/core/index.js';
 import { formatDependencyTree, runTasks } from '../../src/scheduler/index.js';
 import { LocalTarget } from '../../src/targets/index.js';
 import { Raw, Step, ran } from './fixture-tasks.js';
@@ -44,6 +44,30 @@ describe('runTasks', () => {
     expect(result.summary).toContain(`FAILED ${brokenFirst.id}: Error: broken broke`);
     expect(result.summary).toContain('2 not run because a dependency failed or is missing');
     expect(result.outcomes.get(step('mid', options).id)?.blockedBy).toBe(brokenFirst.id);
+  });
+
+  it('when a task that would run fails its preflight with a usage error then nothing of the run starts and it exits 64', async () => {
+    class NeedsSetting extends Task {
+      static override parameters = { dir: p.string() };
+      declare dir: string;
+      override output() {
+        return new LocalTarget(join(this.dir, 'needs-setting'));
+      }
+      override preflight() {
+        throw new UsageError('NeedsSetting: give --setting (the database it reads)');
+      }
+    }
+    const result = await runTasks([new WrapperTaskOf([step('independent'), new NeedsSetting({ dir })])]);
+    expect(result.exitCode).toBe(ExitCode.usage);
+    expect(ran).toEqual([]); // the independent task did not run either
+    expect(result.counts).toMatchObject({ failed: 1, ran: 0 });
+    expect(result.summary).toContain('NeedsSetting: give --setting');
+
+    // A complete task is not asked: its settings are not needed.
+    await writeFile(join(dir, 'needs-setting'), 'done');
+    const again = await runTasks([new WrapperTaskOf([step('independent'), new NeedsSetting({ dir })])]);
+    expect(again.exitCode).toBe(ExitCode.ok);
+    expect(ran).toEqual(['independent']);
   });
 
   it('when tasks require each other in a circle then the cycle is named and nothing runs', async () => {
@@ -277,3 +301,14 @@ describe('interrupting a run', () => {
     expect(result.summary).toContain('Exit code 130: interrupted.');
   });
 });
+
+/** A wrapper over the given tasks (two roots under one, as a workflow has). */
+class WrapperTaskOf extends WrapperTask {
+  static override parameters = { name: p.string({ default: 'wrapper' }) };
+  constructor(private readonly tasks: Task[]) {
+    super({});
+  }
+  override requires(): Task[] {
+    return this.tasks;
+  }
+}

@@ -38,6 +38,11 @@ export class ImportAuthUserProfileTask extends Task {
     return endPartition(this.warehousePath, 'auth_userprofile', this.date);
   }
 
+  // Without an LMS database the breakdowns cannot be made: say so before the daily and mode tables load.
+  override preflight(): void {
+    lmsConnection(this);
+  }
+
   override async run(): Promise<void> {
     const spec = lmsConnection(this);
     this.reportProgress({ done: 0, unit: 'rows', message: `reading auth_userprofile from ${describeConnection(spec)}` });

@@ -77,15 +77,17 @@ describe.runIf(existsSync(LAUNCH_TASK))('enrollments into SQLite (LMS export in 
     await expectEdxTables(again);
   });
 
-  it('without an LMS database, fails in one line naming the option', async () => {
+  it('without an LMS database, fails in one line naming the option before loading anything', async () => {
     const fresh = logWorkDir('enrollments-nolms-');
     uploadLog(fresh, LOG, '20140730');
-    const freshDb = `sqlite:${join(fresh.root, 'out.sqlite')}`;
-    const result = await launchTask([TASK, '--source', JSON.stringify([fresh.source]), '--database-url', freshDb, '--additional-config', fresh.config, ...ACCEPTANCE]);
+    const freshDb = join(fresh.root, 'out.sqlite');
+    const result = await launchTask([TASK, '--source', JSON.stringify([fresh.source]), '--database-url', `sqlite:${freshDb}`, '--additional-config', fresh.config, ...ACCEPTANCE]);
+    const loaded = existsSync(freshDb); // the daily and mode tables used to load first
     rmSync(fresh.root, { recursive: true, force: true });
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(64);
     expect(result.stderr).toMatch(/--import-database-url/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(loaded).toBe(false);
   });
 });
 
