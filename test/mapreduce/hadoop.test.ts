@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Config, registry, UsageError } from '../../src/core/index.js';
 import { JobFailedError } from '../../src/mapreduce/index.js';
 import { hadoopConfig } from '../../src/mapreduce/hadoop/hadoop-config.js';
@@ -30,6 +30,8 @@ function configure(): void {
 }
 
 beforeEach(() => {
+  // The runner echoes the Hadoop client's stderr for the operator (job URL, progress); here it is noise in the suite's output.
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   saved = registry.config;
   registry.config = saved.overlay(new Config());
   dir = tempDir();
@@ -37,6 +39,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   registry.config = saved;
+  vi.restoreAllMocks();
 });
 
 describe('hadoop runner', () => {
