@@ -47,6 +47,8 @@ export class LocalTarget implements Target {
       } catch (error) {
         out.destroy();
         file.destroy();
+        // The open may still be in flight: until the stream closes, the temp file can appear after it was removed.
+        if (!file.closed) await new Promise<void>((resolveClosed) => file.once('close', () => resolveClosed()));
         throw error;
       }
     });
