@@ -84,13 +84,14 @@ export async function* gzipLineChunks(handle: FileHandle, path: string, chunkSiz
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (!code.startsWith('Z_')) throw error;
     const detail = code === 'Z_BUF_ERROR' ? 'truncated: the file ends inside compressed data' : (error as Error).message;
-    const from = code === 'Z_BUF_ERROR' ? fed : gunzip.bytesWritten;
+    const failingStepStart = gunzip.bytesWritten; // compressed bytes zlib took before the write that failed
+    const from = code === 'Z_BUF_ERROR' ? fed : failingStepStart;
     const damage = new GzipDamage(path, detail, from, Math.max(from, fed));
     source.destroy();
     gunzip.destroy();
     if (recover) {
       // Skipped again: what was yielded, and the part of a line over the limit already dropped.
-      const recovered = await decodedBeforeDamage(path, consumed, readSize, skipping);
+      const recovered = await decodedBeforeDamage(path, consumed, failingStepStart, readSize, skipping);
       if (recovered.droppedLine) limit.onOverlong();
       const rest = Buffer.concat(recovered.kept);
       const lastNewline = rest.lastIndexOf(NEWLINE);

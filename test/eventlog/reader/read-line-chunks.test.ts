@@ -124,7 +124,9 @@ describe('readLineChunks on gzip files', () => {
   });
 
   describe('with --on-corrupt-input skip, the lines before the damage are kept (as gzip -d keeps them)', () => {
-    const line = (i: number) => `{"username": "u${i}", "event_type": "problem_check", "time": "2024-03-01T00:00:${String(i % 60).padStart(2, '0')}.000000+00:00", "pad": "${'x'.repeat(i % 90)}"}`;
+    // Session ids as real logs have them: hex that compresses about as badly as real events do.
+    const session = (i: number) => Array.from({ length: 4 }, (_, k) => ((Math.imul(i + 1, 2654435761) ^ Math.imul(k + 7, 40503)) >>> 0).toString(16).padStart(8, '0')).join('');
+    const line = (i: number) => `{"username": "u${i}", "event_type": "problem_check", "time": "2024-03-01T00:00:${String(i % 60).padStart(2, '0')}.000000+00:00", "session": "${session(i)}"}`;
     const text = (n: number, from = 0) => Array.from({ length: n }, (_, i) => line(from + i)).join('\n') + '\n';
 
     it.each([
@@ -138,8 +140,8 @@ describe('readLineChunks on gzip files', () => {
       const counters = new Counters();
       const kept = linesOf(await bytesOf(path, { chunkSize, onCorrupt: 'skip', counters }));
       expect(counters.get('Input', 'Corrupt Gzip Files')).toBe(1);
-      // At most 1 KiB of decoded text right before the damage is lost (a few of these lines).
-      expect(kept.length).toBeGreaterThan(n - 10);
+      // Lost: what the last 64 compressed bytes before the damage decode to (a line or two).
+      expect(kept.length).toBeGreaterThanOrEqual(n - 3);
       kept.forEach((l, i) => expect(l).toBe(line(i)));
     });
 
@@ -147,7 +149,7 @@ describe('readLineChunks on gzip files', () => {
       const path = join(scratchDir(), 'bad-second-header.gz');
       writeFileSync(path, Buffer.concat([gzipSync(text(200)), Buffer.from([0x1f, 0x8b, 0x58, 0x58]), Buffer.from('garbage')]));
       const kept = linesOf(await bytesOf(path, { onCorrupt: 'skip', counters: new Counters() }));
-      expect(kept.length).toBeGreaterThan(190);
+      expect(kept.length).toBeGreaterThanOrEqual(197);
       kept.forEach((l, i) => expect(l).toBe(line(i)));
     });
   });
