@@ -29,10 +29,11 @@ export function interactionsFromLine(line: string, inInterval: (day: string) => 
   if ('drop' in dated) return dated;
   const { event, date } = dated;
   const user = eventUsername(event);
-  if ('crash' in user) return { drop: 'Discard Username Not A String' };
+  // edX strips `username` itself, so a null one crashes it like a number does: never an anonymous event.
+  if ('crash' in user || pyGet(event, 'username') === null) return { drop: 'Discard Username Not A String' };
   const username = 'username' in user ? user.username : anonymousName;
   if (username === '') return { drop: 'Discard Anonymous Event' };
-  if (username.length > MAX_USERNAME) return { drop: 'Discard Username Longer Than 30' };
+  if (longerThan(username, MAX_USERNAME)) return { drop: 'Discard Username Longer Than 30' };
   if (breaksTabSeparatedLine(username)) return { drop: 'Discard Username With Tab Or Newline' };
   const eventType = pyGet(event, 'event_type');
   if (eventType === undefined || eventType === null) return { drop: 'Discard Missing Event Type' };
@@ -46,7 +47,7 @@ export function interactionsFromLine(line: string, inInterval: (day: string) => 
   const actions = actionsOf(eventType, pyGet(event, 'event_source'), data.data);
   if ('drop' in actions) return actions;
   if ('ignore' in actions) return actions;
-  const base = { courseId: course.courseId, username, date, entityType: actions.entityType, entityId: actions.entityId.slice(0, MAX_ENTITY_ID) };
+  const base = { courseId: course.courseId, username, date, entityType: actions.entityType, entityId: truncateCodePoints(actions.entityId, MAX_ENTITY_ID) };
   return { interactions: actions.events.map((e) => ({ ...base, event: e })) };
 }
 
@@ -55,7 +56,9 @@ type Actions = { entityType: Interaction['entityType']; entityId: string; events
 function actionsOf(eventType: string, source: unknown, data: PyDict): Actions {
   if (eventType === 'problem_check') {
     if (source !== 'server') return { ignore: true };
-    const success = pyGet(data, 'success') ?? 'incorrect';
+    // Only a missing success defaults; a null one crashes edX's `.lower()`.
+    const raw = pyGet(data, 'success');
+    const success = raw === undefined ? 'incorrect' : raw;
     if (typeof success !== 'string') return { drop: 'Discard Problem Success Not A String' };
     return withId('problem', pyGet(data, 'problem_id'), success.toLowerCase() === 'correct' ? ['completed', 'attempted'] : ['attempted']);
   }
@@ -68,8 +71,20 @@ function actionsOf(eventType: string, source: unknown, data: PyDict): Actions {
 }
 
 function withId(entityType: Interaction['entityType'], id: unknown, events: string[]): Actions {
+  // A forum event other than *.created yields no action in edX whatever its id: not a drop.
+  if (events.length === 0) return { ignore: true };
   if (id === undefined || id === null || id === '') return { drop: `Discard ${entityType} Event Without Entity Id` };
   if (typeof id !== 'string') return { drop: `Discard ${entityType} Entity Id Not A String` };
   if (/[\t\n]/.test(id)) return { drop: `Discard ${entityType} Entity Id With Tab Or Newline` };
-  return events.length === 0 ? { ignore: true } : { entityType, entityId: id, events };
+  return { entityType, entityId: id, events };
+}
+
+/** Python's `len(s) > n`: code points, as edX's checks and MySQL's VARCHAR count, not UTF-16 units. */
+function longerThan(s: string, n: number): boolean {
+  return s.length > n && [...s].length > n;
+}
+
+/** edX's truncate=True StringField (`value[:n]`): the first n code points, never half a surrogate pair. */
+function truncateCodePoints(s: string, n: number): string {
+  return s.length <= n ? s : [...s].slice(0, n).join('');
 }

@@ -75,3 +75,64 @@ describe("edX's anonymous-user cases", () => {
     expect(map(anonymous, 'ANONYMOUS USER')).toEqual([[OPAQUE.course, 'ANONYMOUS USER', DAY, 'video', 'i4x-foo-bar-baz', 'viewed']]);
   });
 });
+
+describe('odd values, as edX treats them', () => {
+  const astral = '\u{1F600}'; // one code point, two UTF-16 units
+
+  it('a 30-character username of astral code points is kept (edX counts code points, so does VARCHAR(30))', () => {
+    const username = astral.repeat(30);
+    expect(map(event(OPAQUE, 'play_video', { username }))).toEqual([[OPAQUE.course, username, DAY, 'video', 'i4x-foo-bar-baz', 'viewed']]);
+    expect(map(event(OPAQUE, 'play_video', { username: astral.repeat(31) }))).toEqual({ drop: 'Discard Username Longer Than 30' });
+  });
+
+  it('a long entity id is cut to 255 code points, never inside one (edX truncates entity_id in code points)', () => {
+    const id = 'a' + astral.repeat(300);
+    expect(map(event(OPAQUE, 'play_video', { event: { id } }))).toEqual([[OPAQUE.course, 'test_user', DAY, 'video', 'a' + astral.repeat(254), 'viewed']]);
+  });
+
+  it('two entity ids alike in their first 255 code points are one entity, as in edX (the key holds the cut id)', () => {
+    const id = 'p'.repeat(255);
+    expect(map(event(OPAQUE, 'problem_check', { event: { problem_id: id + 'one' } }))).toEqual(map(event(OPAQUE, 'problem_check', { event: { problem_id: id + 'two' } })));
+  });
+
+  it('a null username makes edX crash (None.strip()): counted and skipped, never stored as anonymous', () => {
+    const line = event(OPAQUE, 'play_video', { username: null });
+    expect(map(line, 'ANONYMOUS USER')).toEqual({ drop: 'Discard Username Not A String' });
+    expect(map(line)).toEqual({ drop: 'Discard Username Not A String' });
+  });
+
+  it('a null problem_check success makes edX crash (None.lower()): counted and skipped, not an attempt', () => {
+    expect(map(event(OPAQUE, 'problem_check', { event: { problem_id: OPAQUE.problem, success: null } }))).toEqual({ drop: 'Discard Problem Success Not A String' });
+    expect(map(event(OPAQUE, 'problem_check', { event: { problem_id: OPAQUE.problem, success: 1 } }))).toEqual({ drop: 'Discard Problem Success Not A String' });
+  });
+
+  it('success is compared case-insensitively; a missing one is an incorrect attempt', () => {
+    expect(map(event(OPAQUE, 'problem_check', { event: { problem_id: OPAQUE.problem, success: 'CORRECT' } }))).toHaveLength(2);
+    expect(map(event(OPAQUE, 'problem_check', { event: { problem_id: OPAQUE.problem } }))).toEqual([[OPAQUE.course, 'test_user', DAY, 'problem', OPAQUE.problem, 'attempted']]);
+  });
+
+  it('a video id is stripped (edX saw leading newlines); a null or numeric one makes edX crash: counted and skipped', () => {
+    expect(map(event(OPAQUE, 'play_video', { event: { id: '\n i4x-foo-bar-baz\t' } }))).toEqual([[OPAQUE.course, 'test_user', DAY, 'video', 'i4x-foo-bar-baz', 'viewed']]);
+    expect(map(event(OPAQUE, 'play_video', { event: { id: null } }))).toHaveProperty('drop');
+    expect(map(event(OPAQUE, 'play_video', { event: { id: 7 } }))).toEqual({ drop: 'Discard Video Id Not A String' });
+  });
+
+  it('a numeric problem_id or commentable_id fails edX record validation: counted and skipped', () => {
+    expect(map(event(OPAQUE, 'problem_check', { event: { problem_id: 12 } }))).toEqual({ drop: 'Discard problem Entity Id Not A String' });
+    expect(map(event(OPAQUE, 'forum', { event: { commentable_id: 12 } }))).toEqual({ drop: 'Discard discussion Entity Id Not A String' });
+  });
+
+  it('a numeric event_type makes edX crash (.startswith): counted and skipped', () => {
+    expect(map(event(OPAQUE, 'play_video', { event_type: 5 }))).toEqual({ drop: 'Discard Event Type Not A String' });
+  });
+
+  it('forum events other than *.created count nothing, with or without a commentable_id (edX emits no action)', () => {
+    expect(map(event(OPAQUE, 'forum', { event_type: 'edx.forum.thread.viewed' }))).toEqual({ ignore: true });
+    expect(map(event(OPAQUE, 'forum', { event_type: 'edx.forum.thread.viewed', event: {} }))).toEqual({ ignore: true });
+  });
+
+  it('a course id only in the page URL is used (edX get_course_id with from_url)', () => {
+    const line = event(LEGACY, 'play_video', { context: {}, page: 'https://courses.example.com/courses/FooX/1.23x/2013_Spring/courseware/' });
+    expect(map(line)).toEqual([[LEGACY.course, 'test_user', DAY, 'video', 'i4x-foo-bar-baz', 'viewed']]);
+  });
+});
