@@ -63,8 +63,12 @@ export class ModuleEngagementWorkflowTask extends ModuleEngagementIntervalTask {
 
   constructor(params?: Record<string, unknown>) {
     const date = params?.date;
-    const n = Number(params?.overwriteNDays ?? configuredOverwriteNDays() ?? 3);
-    const derived = typeof date === 'string' && isIsoDay(date.trim()) ? { interval: `${addDays(date.trim(), -14)}-${date.trim()}`, overwriteFromDate: addDays(date.trim(), -n) } : {};
+    const configured = configuredOverwriteNDays();
+    if (params?.overwriteNDays === undefined && configured !== undefined && !/^\s*-?\d+\s*$/.test(configured))
+      throw new UsageError(`[module-engagement] overwrite_n_days ${JSON.stringify(configured)} is not a whole number of days; give e.g. 3.`);
+    const n = Number(params?.overwriteNDays ?? configured ?? 3);
+    // A bad --overwrite-n-days is left to the parameter's own one-line error.
+    const derived = typeof date === 'string' && isIsoDay(date.trim()) && Number.isInteger(n) ? { interval: `${addDays(date.trim(), -14)}-${date.trim()}`, overwriteFromDate: addDays(date.trim(), -n) } : {};
     super({ ...params, ...derived });
   }
 }

@@ -2,6 +2,8 @@ import { DateInterval, p, registry } from '../../core/index.js';
 
 /** edX's `[module-engagement]` keys this workflow reads (the roster keys are not used here). */
 registry.declareSection('module-engagement', ['store_anonymous_username', 'allow_empty_insert', 'overwrite_n_days']);
+// edX's workflow reads overwrite_n_days from [module_engagement], with an underscore, unlike its other keys: an edX config works as is.
+registry.declareSection('module_engagement', ['overwrite_n_days']);
 registry.declareSection('hive', ['warehouse_path']);
 
 export const COUNTERS = 'Module Engagement';
@@ -22,9 +24,9 @@ export function withEngagementDefaults(params: Record<string, unknown> | undefin
   return out;
 }
 
-/** `[module-engagement] overwrite_n_days` for the workflow's --overwrite-n-days. */
+/** `[module-engagement] overwrite_n_days`, else edX's `[module_engagement] overwrite_n_days`, for the workflow's --overwrite-n-days. */
 export function configuredOverwriteNDays(): string | undefined {
-  return registry.config.get('module-engagement', 'overwrite_n_days');
+  return registry.config.get('module-engagement', 'overwrite_n_days') ?? registry.config.get('module_engagement', 'overwrite_n_days');
 }
 
 /** Tasks driven by --date: the interval is that day (or the weeks before it), never given. */
