@@ -41,7 +41,7 @@ export class ModuleEngagementDataTask extends Base {
     const withDefaults = withEngagementDefaults(params);
     // edX disables --interval here: the day is the interval.
     super({ ...withDefaults, ...(withDefaults.date !== undefined && { interval: withDefaults.date }) });
-    if (this.storeAnonymousUsername.length > 30)
+    if ([...this.storeAnonymousUsername].length > 30)
       throw new UsageError(`--store-anonymous-username "${this.storeAnonymousUsername}" is longer than the username column's 30 characters; choose a shorter name.`);
   }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Config, registry } from '../../../src/core/index.js';
 import { checkConfigKeys } from '../../../src/core/config-check.js';
-import { ModuleEngagementWorkflowTask } from '../../../src/tasks/module-engagement/index.js';
+import { ModuleEngagementDataTask, ModuleEngagementWorkflowTask } from '../../../src/tasks/module-engagement/index.js';
 
 const saved = registry.config;
 afterEach(() => {
@@ -49,5 +49,13 @@ describe('a bad overwrite_n_days is a one-line usage error', () => {
   it('[module-engagement] overwrite_n_days abc (was a RangeError from the date arithmetic)', () => {
     configured('module-engagement', 'abc');
     expect(() => days()).toThrow(/\[module-engagement\] overwrite_n_days "abc" is not a whole number/);
+  });
+});
+
+describe('--store-anonymous-username', () => {
+  it('is measured in characters, as the username column and edX measure it', () => {
+    const task = (name: string) => new ModuleEngagementDataTask({ date: '2015-04-17', warehousePath: '/warehouse', source: ['/logs'], storeAnonymousUsername: name });
+    expect(task('\u{1F600}'.repeat(30)).storeAnonymousUsername).toHaveLength(60);
+    expect(() => task('\u{1F600}'.repeat(31))).toThrow(/longer than the username column's 30 characters/);
   });
 });
