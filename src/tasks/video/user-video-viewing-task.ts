@@ -10,7 +10,7 @@ import { viewingsOf, type TimedVideoEvent } from './viewings.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
 
-type ViewerKey = [userId: number, courseId: string, moduleId: string];
+type ViewerKey = [userId: string, courseId: string, moduleId: string];
 
 /**
  * edX UserVideoViewingTask: every play/pause/seek/stop_video event of
@@ -56,7 +56,7 @@ export class UserVideoViewingTask extends Base {
     // The tables' pipeline_video_id is `course|video` in 255 characters: a longer one could not be loaded.
     if (exceedsColumn(`${e.courseId}|${e.moduleId}`)) return void this.incrementCounter(COUNTERS, 'Discard Video Id Longer Than 255');
     this.incrementCounter(COUNTERS, 'Output Video Events from Mapper');
-    yield [[e.userId, e.courseId, e.moduleId], [e.timestamp, e.eventType, e.currentTime, e.oldTime, e.duration]];
+    yield [[e.userId, e.courseId, e.moduleId], [e.timestamp, e.eventType, e.currentTime, e.oldTime, e.youtubeId, e.duration]];
   }
 
   override *reducer(key: ViewerKey, values: Iterable<TimedVideoEvent>): Pairs {

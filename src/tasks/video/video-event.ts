@@ -3,6 +3,7 @@ import {
   getCourseId,
   getEventData,
   isPyDict,
+  isTruthy,
   parseEventInInterval,
   pyGet,
   pythonFloat,
@@ -25,7 +26,8 @@ export const VIDEO_UNKNOWN_DURATION = -1;
 
 /** One usable video event: key = who watched what, value = what happened when. */
 export interface VideoEvent {
-  userId: number;
+  /** Python `str(int(context.user_id))`: text, so ids beyond 2^53 stay exact. */
+  userId: string;
   courseId: string;
   moduleId: string;
   timestamp: string;
@@ -33,7 +35,10 @@ export interface VideoEvent {
   currentTime: number;
   /** Only for seek_video: where the seek started. */
   oldTime: number | null;
-  duration: number;
+  /** play_video's `code` unless it is html5/mobile/hls; edX sorts events on it (between old_time and duration). */
+  youtubeId: string | null;
+  /** Seconds, VIDEO_UNKNOWN_DURATION, or null: a value edX could not compute with (see durationOf). */
+  duration: number | null;
 }
 
 export type VideoEventResult = { event: VideoEvent } | { drop: string } | { ignore: true };
@@ -64,7 +69,13 @@ export function videoEventFromLine(line: string, inInterval: (day: string) => bo
   if (moduleId === '') return { drop: 'Discard Video Missing encoded_module_id' };
   const times = offsets(eventType, data.data);
   if (times === null) return { drop: 'Discard Video Missing Or Invalid Time' };
-  return { event: { userId, courseId: course.courseId, moduleId, timestamp, eventType, ...times, duration: durationOf(data.data) } };
+  const youtubeId = eventType === VIDEO_PLAYED ? youtubeIdOf(pyGet(data.data, 'code')) : null;
+  // edX crashes on these (`.encode` of a number, an unhashable list): we skip and count.
+  if (youtubeId === undefined) return { drop: 'Discard Video Code Not A String' };
+  const duration = durationOf(data.data);
+  // NaN/Infinity do not survive edX's repr -> eval between mapper and reducer: it crashes there.
+  if (duration !== null && !Number.isFinite(duration)) return { drop: 'Discard Video NaN Or Infinite Duration' };
+  return { event: { userId, courseId: course.courseId, moduleId, timestamp, eventType, ...times, youtubeId, duration } };
 }
 
 // A blank line or a `# comment` is not an event at all; anything starting with `{` may be one.
@@ -72,14 +83,32 @@ function looksLikeEvent(line: string): boolean {
   return line.trimStart().startsWith('{');
 }
 
-function userIdOf(event: PyDict): number | null {
+/**
+ * edX: `user_id = context.get('user_id')`; falsy -> no user; else `int(user_id)`.
+ * So 42, 42.0 and "42" are one user, 42.9 is 42 (int() truncates), the text "0"
+ * is user 0 (a non-empty string is truthy), and true stays `True` (bool is an int).
+ * Where int() raises ("42.0", NaN, a list) edX crashes; we return null (counted).
+ */
+function userIdOf(event: PyDict): string | null {
   const context = pyGet(event, 'context');
   const value = isPyDict(context) ? pyGet(context, 'user_id') : undefined;
-  // edX: int(user_id), so 42, 42.0 and "42" are the same user; 0 and "" are no user.
+  if (!isTruthy(value)) return null;
+  if (value === true) return 'True';
+  if (typeof value === 'bigint') return value.toString();
   const n = value instanceof PyFloat ? value.value : value;
-  if (typeof n === 'number') return Number.isInteger(n) && n !== 0 ? n : null;
-  if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) && Number(value) !== 0) return Number(value);
-  return null;
+  if (typeof n === 'number') return Number.isFinite(n) ? BigInt(Math.trunc(n)).toString() : null;
+  if (typeof value !== 'string') return null;
+  const text = pythonStrip(value);
+  return /^[+-]?[0-9]+$/.test(text) ? BigInt(text).toString() : null;
+}
+
+const VIDEO_CODES = new Set(['html5', 'mobile', 'hls']);
+
+/** edX: a play's `code` not in VIDEO_CODES is a YouTube id; undefined where edX would crash on it. */
+function youtubeIdOf(code: PyValue | undefined): string | null | undefined {
+  if (code === undefined || code === null) return null;
+  if (typeof code !== 'string') return undefined;
+  return VIDEO_CODES.has(code) ? null : code;
 }
 
 function offsets(eventType: string, data: PyDict): { currentTime: number; oldTime: number | null } | null {
@@ -108,9 +137,19 @@ export function timeOffset(value: PyValue | undefined): number | null {
 /** The video table's duration column is an INT: one event claiming a longer video would fail the whole load. */
 const LARGEST_STORABLE_DURATION = 2 ** 31 - 1;
 
-// `duration` is optional (mobile players send it); missing, null, 0, unreadable or too large to store = unknown.
-function durationOf(data: PyDict): number {
+/**
+ * `duration` is optional (mobile players send it). edX: a falsy value (missing,
+ * null, 0, "", []) is unknown; a number is kept. Anything else (a string such as
+ * "300", true, a list) passes edX's mapper but crashes its reducer when a viewing
+ * it started is closed (`duration + 1`): null here, and such viewings are counted
+ * and skipped. NaN/Infinity are returned as is (the caller skips the event).
+ * Finite numbers too large for the INT column stay unknown: one would fail the load.
+ */
+function durationOf(data: PyDict): number | null {
   const value = pyGet(data, 'duration');
-  const n = typeof value === 'number' ? value : value instanceof PyFloat ? value.value : typeof value === 'string' ? pythonFloat(value) : null;
-  return n === null || n === 0 || !Number.isFinite(n) || n > LARGEST_STORABLE_DURATION ? VIDEO_UNKNOWN_DURATION : n;
+  if (!isTruthy(value)) return VIDEO_UNKNOWN_DURATION;
+  if (typeof value === 'bigint') return VIDEO_UNKNOWN_DURATION;
+  const n = typeof value === 'number' ? value : value instanceof PyFloat ? value.value : null;
+  if (n === null) return null;
+  return Number.isFinite(n) && n > LARGEST_STORABLE_DURATION ? VIDEO_UNKNOWN_DURATION : n;
 }

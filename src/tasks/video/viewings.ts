@@ -1,7 +1,7 @@
 import { VIDEO_PAUSED, VIDEO_PLAYED, VIDEO_SEEK, VIDEO_STOPPED, VIDEO_UNKNOWN_DURATION } from './video-event.js';
 
 /** What the mapper keeps of one event, sorted by time in the reducer. */
-export type TimedVideoEvent = [timestamp: string, eventType: string, currentTime: number, oldTime: number | null, duration: number];
+export type TimedVideoEvent = [timestamp: string, eventType: string, currentTime: number, oldTime: number | null, youtubeId: string | null, duration: number | null];
 
 /** One stretch of watching: from a play to the pause, stop or seek that ended it. */
 export interface Viewing {
@@ -27,10 +27,10 @@ export type ViewingOutcome = { viewing: Viewing } | { drop: string };
  */
 export function* viewingsOf(events: readonly TimedVideoEvent[]): Generator<ViewingOutcome> {
   const sorted = [...events].sort(compareEvents);
-  let open: { startTimestamp: string; startOffset: number; duration: number } | null = null;
+  let open: OpenViewing | null = null;
   let lastEnd: TimedVideoEvent | null = null;
   for (const event of sorted) {
-    const [timestamp, eventType, currentTime, oldTime, duration] = event;
+    const [timestamp, eventType, currentTime, oldTime, , duration] = event;
     if (eventType === VIDEO_PLAYED) {
       if (open) yield { drop: 'Discard Viewing Start On Successive Play' };
       const startOffset = lastEnd !== null && lastEnd[1] === VIDEO_SEEK ? lastEnd[2] : currentTime;
@@ -49,20 +49,42 @@ export function* viewingsOf(events: readonly TimedVideoEvent[]): Generator<Viewi
   if (open) yield { drop: 'Discard Viewing Start With No Matching End' };
 }
 
-function closeViewing(open: { startTimestamp: string; startOffset: number; duration: number }, end: number, endedBy: string): ViewingOutcome {
+type OpenViewing = { startTimestamp: string; startOffset: number; duration: number | null };
+
+function closeViewing(open: OpenViewing, end: number, endedBy: string): ViewingOutcome {
+  // edX computes `duration + 1` on a string or list here and crashes: we skip and count.
+  if (open.duration === null) return { drop: 'Discard Viewing With Unusable Duration' };
   if (open.duration !== VIDEO_UNKNOWN_DURATION && end > open.duration + 1) return { drop: 'Discard Viewing End Time Past End Of Video' };
   if (end < open.startOffset) return { drop: 'Discard Viewing End Time Before Start Time' };
   if (end - open.startOffset < VIDEO_VIEWING_MINIMUM_LENGTH) return { drop: 'Discard Viewing End Time Too Short' };
-  return { viewing: { ...open, endOffset: end, endedBy } };
+  return { viewing: { ...open, duration: open.duration, endOffset: end, endedBy } };
 }
 
-// Python sorted() on the value tuples: timestamp, then event type, then the numbers.
+// Python 2 sorted() on the value tuples: timestamp, event type, current time,
+// old time (None first), YouTube id (None first, then UTF-8 byte order), duration
+// (numbers before the unusable non-numbers, which are null here).
 function compareEvents(a: TimedVideoEvent, b: TimedVideoEvent): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? -Infinity;
-    const y = b[i] ?? -Infinity;
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  return 0;
+  return (
+    compareText(a[0], b[0]) ||
+    compareText(a[1], b[1]) ||
+    a[2] - b[2] ||
+    (a[3] ?? -Infinity) - (b[3] ?? -Infinity) ||
+    compareNullFirst(a[4], b[4]) ||
+    compareNumbers(a[5] ?? Infinity, b[5] ?? Infinity)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNumbers(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNullFirst(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }

@@ -6,17 +6,17 @@ const kept = (events: TimedVideoEvent[]) => [...viewingsOf(events)].map((o) => (
 
 describe('viewings (edX UserVideoViewingTask.reducer)', () => {
   it('a play right after a seek starts where the seek went, not at the play’s reported time', () => {
-    expect(kept([[t(1), 'play_video', 0, null, -1], [t(2), 'seek_video', 7, 3, -1], [t(3), 'play_video', 3, null, -1], [t(4), 'pause_video', 12, null, -1]])).toEqual([
+    expect(kept([[t(1), 'play_video', 0, null, null, -1], [t(2), 'seek_video', 7, 3, null, -1], [t(3), 'play_video', 3, null, null, -1], [t(4), 'pause_video', 12, null, null, -1]])).toEqual([
       [0, 3],
       [7, 12],
     ]);
   });
 
   it('drops viewings that are too short, end before they start or past the known duration', () => {
-    expect(kept([[t(1), 'play_video', 5, null, -1], [t(2), 'pause_video', 5.1, null, -1]])).toEqual(['Discard Viewing End Time Too Short']);
-    expect(kept([[t(1), 'play_video', 5, null, -1], [t(2), 'stop_video', 2, null, -1]])).toEqual(['Discard Viewing End Time Before Start Time']);
-    expect(kept([[t(1), 'play_video', 0, null, 10], [t(2), 'stop_video', 11.5, null, 10]])).toEqual(['Discard Viewing End Time Past End Of Video']);
-    expect(kept([[t(1), 'play_video', 0, null, -1]])).toEqual(['Discard Viewing Start With No Matching End']);
+    expect(kept([[t(1), 'play_video', 5, null, null, -1], [t(2), 'pause_video', 5.1, null, null, -1]])).toEqual(['Discard Viewing End Time Too Short']);
+    expect(kept([[t(1), 'play_video', 5, null, null, -1], [t(2), 'stop_video', 2, null, null, -1]])).toEqual(['Discard Viewing End Time Before Start Time']);
+    expect(kept([[t(1), 'play_video', 0, null, null, 10], [t(2), 'stop_video', 11.5, null, null, 10]])).toEqual(['Discard Viewing End Time Past End Of Video']);
+    expect(kept([[t(1), 'play_video', 0, null, null, -1]])).toEqual(['Discard Viewing Start With No Matching End']);
   });
 });
 
@@ -42,7 +42,7 @@ describe('video events (edX UserVideoViewingTask.mapper)', () => {
   const all = () => true;
 
   it('a pause without currentTime is at 0; offsets must be finite and within 10 hours', () => {
-    expect(videoEventFromLine(line({ id: 'v1' }), all)).toMatchObject({ event: { currentTime: 0, userId: 7, moduleId: 'v1' } });
+    expect(videoEventFromLine(line({ id: 'v1' }), all)).toMatchObject({ event: { currentTime: 0, userId: '7', moduleId: 'v1' } });
     expect(videoEventFromLine(line({ id: 'v1', currentTime: 36001 }), all)).toEqual({ drop: 'Discard Video Missing Or Invalid Time' });
     expect(videoEventFromLine(line({ id: 'v1', currentTime: 'NaN' }), all)).toEqual({ drop: 'Discard Video Missing Or Invalid Time' });
   });
