@@ -1,6 +1,7 @@
 import { VIDEO_UNKNOWN_DURATION } from './video-event.js';
 
 export const VIDEO_VIEWING_SECONDS_PER_SEGMENT = 5;
+const LARGEST_HIVE_INT = 2 ** 31 - 1;
 
 /** A viewing as the usage job reads it back from the per-day files. */
 export interface ViewingSpan {
@@ -15,7 +16,8 @@ export interface SegmentUsage {
   pipelineVideoId: string;
   courseId: string;
   encodedModuleId: string;
-  duration: number;
+  /** Null when beyond a 32-bit INT: edX's Hive table video_usage reads such a value as NULL. */
+  duration: number | null;
   segmentLength: number;
   usersAtStart: number;
   usersAtEnd: number;
@@ -31,6 +33,8 @@ export interface SegmentUsage {
  * before a sharp drop in users (fewer than `dropoffThreshold` times the
  * previous segment's), because some events arrive from after the real end.
  * users_at_end counts users in the segment at max(duration - 30 s, 95 %).
+ * A huge known duration (a broken player) is used as is: its final segment is
+ * never reached, so every watched segment is kept, and users_at_end is 0.
  */
 export function videoUsage(courseId: string, moduleId: string, viewings: Iterable<ViewingSpan>, dropoffThreshold: number): SegmentUsage[] {
   const usage = new Map<number, { users: Set<string>; views: number }>();
@@ -58,7 +62,7 @@ export function videoUsage(courseId: string, moduleId: string, viewings: Iterabl
     pipelineVideoId: `${courseId}|${moduleId}`,
     courseId,
     encodedModuleId: moduleId,
-    duration: Math.trunc(duration),
+    duration: Math.trunc(duration) > LARGEST_HIVE_INT ? null : Math.trunc(duration),
     segmentLength: VIDEO_VIEWING_SECONDS_PER_SEGMENT,
     usersAtStart: users(0),
     usersAtEnd: users(segmentOf(Math.max(duration - 30, duration * 0.95))),

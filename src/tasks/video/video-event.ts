@@ -134,22 +134,17 @@ export function timeOffset(value: PyValue | undefined): number | null {
   return n;
 }
 
-/** The video table's duration column is an INT: one event claiming a longer video would fail the whole load. */
-const LARGEST_STORABLE_DURATION = 2 ** 31 - 1;
-
 /**
  * `duration` is optional (mobile players send it). edX: a falsy value (missing,
  * null, 0, "", []) is unknown; a number is kept. Anything else (a string such as
  * "300", true, a list) passes edX's mapper but crashes its reducer when a viewing
  * it started is closed (`duration + 1`): null here, and such viewings are counted
  * and skipped. NaN/Infinity are returned as is (the caller skips the event).
- * Finite numbers too large for the INT column stay unknown: one would fail the load.
+ * A huge duration is kept (usage.ts stores it as NULL, as Hive reads an INT overflow).
  */
 function durationOf(data: PyDict): number | null {
   const value = pyGet(data, 'duration');
   if (!isTruthy(value)) return VIDEO_UNKNOWN_DURATION;
-  if (typeof value === 'bigint') return VIDEO_UNKNOWN_DURATION;
-  const n = typeof value === 'number' ? value : value instanceof PyFloat ? value.value : null;
-  if (n === null) return null;
-  return Number.isFinite(n) && n > LARGEST_STORABLE_DURATION ? VIDEO_UNKNOWN_DURATION : n;
+  if (typeof value === 'bigint') return Number(value);
+  return typeof value === 'number' ? value : value instanceof PyFloat ? value.value : null;
 }

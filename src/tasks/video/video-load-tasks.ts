@@ -86,7 +86,7 @@ export class InsertToMysqlVideoTask extends VideoLoadTask {
     }
     for (const { cells, views } of videos.values()) {
       const [pvid, course, module, duration, segmentLength, atStart, atEnd] = cells as [string, string, string, string, string, string, string];
-      yield [pvid, course, module, Number(duration), Number(segmentLength), Number(atStart), Number(atEnd), views * Number(segmentLength)];
+      yield [pvid, course, module, duration === '\\N' ? null : Number(duration), Number(segmentLength), Number(atStart), Number(atEnd), views * Number(segmentLength)];
     }
   }
 }

@@ -62,7 +62,7 @@ export class VideoUsageTask extends Base {
     const spans = (function* (): Generator<ViewingSpan> {
       for (const [userId, startOffset, endOffset, duration] of values) yield { userId, startOffset, endOffset, duration };
     })();
-    for (const row of videoUsage(key[0], key[1], spans, this.dropoffThreshold)) yield [row.pipelineVideoId, USAGE_FIELDS.map((f) => row[f])];
+    for (const row of videoUsage(key[0], key[1], spans, this.dropoffThreshold)) yield [row.pipelineVideoId, USAGE_FIELDS.map((f) => row[f] ?? '\\N')];
   }
 
   override formatOutput(_key: string, value: unknown[]): string {

@@ -1,4 +1,4 @@
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/sql/index.js';
@@ -60,6 +60,28 @@ describe('incremental video runs (--overwrite-n-days)', () => {
     expect(await tablesOf(db)).toEqual({ video: video.rows, timeline: timeline.rows });
     const markers = await queryRows(db, "SELECT update_id FROM table_updates WHERE target_table = 'video'");
     expect(markers).toHaveLength(1);
+  });
+});
+
+describe('a duration beyond a 32-bit INT', () => {
+  const event = (userId: number, type: string, time: string, payload: object) =>
+    JSON.stringify({ event_type: type, event_source: 'browser', time: `2014-05-02T10:00:${time}.000000+00:00`, context: { user_id: userId, course_id: 'edX/DemoX/T1' }, event: JSON.stringify({ id: 'v1', ...payload }) });
+  const dir = logDir('video-huge-', {});
+  const db = `sqlite:${join(dir.root, 'video.sqlite')}`;
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+
+  it('loads duration NULL and users_at_end 0, as edX\'s Hive table reads the overflow', async () => {
+    const lines = [
+      event(7, 'play_video', '00', { currentTime: 0, duration: 5e9 }),
+      event(7, 'pause_video', '12', { currentTime: 12 }),
+      event(8, 'play_video', '00', { currentTime: 0, duration: 60 }),
+      event(8, 'pause_video', '02', { currentTime: 2 }),
+    ];
+    writeFileSync(join(dir.src, 'FakeServerGroup', 'tracking.log-20140502'), lines.join('\n') + '\n');
+    const run = await launchTask([WORKFLOW, '--interval', '2014-05-02-2014-05-03', '--source', JSON.stringify([dir.src]), '--pattern', '[".*tracking.log-(?P<date>\\d{8}).*"]', '--warehouse-path', join(dir.root, 'wh'), '--database-url', db, '--runner', 'inline']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await queryRows(db, 'SELECT duration, users_at_start, users_at_end, total_viewed_seconds FROM video')).toEqual([{ duration: null, users_at_start: 2, users_at_end: 0, total_viewed_seconds: 20 }]);
+    expect(await queryRows(db, 'SELECT segment, num_users FROM video_timeline ORDER BY segment')).toHaveLength(3);
   });
 });
 

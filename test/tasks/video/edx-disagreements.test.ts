@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { videoEventFromLine, viewingsOf, type TimedVideoEvent } from '../../../src/tasks/video/index.js';
+import { videoEventFromLine, videoUsage, viewingsOf, type TimedVideoEvent } from '../../../src/tasks/video/index.js';
 
 // Each case here was a disagreement with edX's video.py found by the audit.
 const line = (userId: unknown, payload: Record<string, unknown>, eventType = 'play_video') =>
@@ -59,5 +59,11 @@ describe('video audit against edX', () => {
     // The payload is JSON inside JSON: its quotes are escaped in the line.
     expect(mapped(line(7, { id: 'v1', currentTime: 1, duration: '@NaN@' }).replace('\\"@NaN@\\"', 'NaN'))).toEqual({ drop: 'Discard Video NaN Or Infinite Duration' });
     expect(mapped(line(7, { id: 'v1', currentTime: 1, duration: 1e400 }).replace('null', '1e400'))).toEqual({ drop: 'Discard Video NaN Or Infinite Duration' });
+  });
+
+  it('a duration beyond a 32-bit INT is kept: no final segment is reached, users_at_end 0, duration NULL (as Hive reads it)', () => {
+    expect(mapped(line(7, { id: 'v1', currentTime: 0, duration: 5e9 }))).toMatchObject({ event: { duration: 5e9 } });
+    const rows = videoUsage('c', 'v', [{ userId: '7', startOffset: 0, endOffset: 12, duration: 5e9 }, { userId: '8', startOffset: 0, endOffset: 2, duration: 60 }], 0.05);
+    expect(rows.map((r) => [r.segment, r.numUsers, r.duration, r.usersAtStart, r.usersAtEnd])).toEqual([[0, 2, null, 2, 0], [1, 1, null, 2, 0], [2, 1, null, 2, 0]]);
   });
 });
