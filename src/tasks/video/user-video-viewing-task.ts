@@ -5,6 +5,7 @@ import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { breaksTabSeparatedLine, exceedsColumn } from '../warehouse/field-checks.js';
 import { COUNTERS } from './parameters.js';
+import { python2FloatStr } from './python2-float-str.js';
 import { videoEventFromLine } from './video-event.js';
 import { viewingsOf, type TimedVideoEvent } from './viewings.js';
 
@@ -67,7 +68,9 @@ export class UserVideoViewingTask extends Base {
       }
       const v = outcome.viewing;
       this.incrementCounter(COUNTERS, 'Output Viewing');
-      yield [key, [v.duration, v.startTimestamp, v.startOffset, v.endOffset, v.endedBy]];
+      // Written as edX's writer str()s them: the usage job reads segments from this text.
+      const duration = Number.isInteger(v.duration) ? String(v.duration) : python2FloatStr(v.duration);
+      yield [key, [duration, v.startTimestamp, python2FloatStr(v.startOffset), python2FloatStr(v.endOffset), v.endedBy]];
     }
   }
 

@@ -63,11 +63,12 @@ describe('incremental video runs (--overwrite-n-days)', () => {
   });
 });
 
-describe('a duration beyond a 32-bit INT', () => {
-  const event = (userId: number, type: string, time: string, payload: object) =>
-    JSON.stringify({ event_type: type, event_source: 'browser', time: `2014-05-02T10:00:${time}.000000+00:00`, context: { user_id: userId, course_id: 'edX/DemoX/T1' }, event: JSON.stringify({ id: 'v1', ...payload }) });
+describe('odd numbers, end to end', () => {
+  const event = (userId: number, type: string, time: string, payload: object, day = '02') =>
+    JSON.stringify({ event_type: type, event_source: 'browser', time: `2014-05-${day}T10:00:${time}.000000+00:00`, context: { user_id: userId, course_id: 'edX/DemoX/T1' }, event: JSON.stringify({ id: 'v1', ...payload }) });
   const dir = logDir('video-huge-', {});
   const db = `sqlite:${join(dir.root, 'video.sqlite')}`;
+  const args = [WORKFLOW, '--interval', '2014-05-02-2014-05-03', '--source', JSON.stringify([dir.src]), '--pattern', '[".*tracking.log-(?P<date>\\d{8}).*"]', '--warehouse-path', join(dir.root, 'wh'), '--database-url', db, '--runner', 'inline'];
   afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
 
   it('loads duration NULL and users_at_end 0, as edX\'s Hive table reads the overflow', async () => {
@@ -78,10 +79,18 @@ describe('a duration beyond a 32-bit INT', () => {
       event(8, 'pause_video', '02', { currentTime: 2 }),
     ];
     writeFileSync(join(dir.src, 'FakeServerGroup', 'tracking.log-20140502'), lines.join('\n') + '\n');
-    const run = await launchTask([WORKFLOW, '--interval', '2014-05-02-2014-05-03', '--source', JSON.stringify([dir.src]), '--pattern', '[".*tracking.log-(?P<date>\\d{8}).*"]', '--warehouse-path', join(dir.root, 'wh'), '--database-url', db, '--runner', 'inline']);
+    const run = await launchTask(args);
     expect(run.code, run.stderr).toBe(0);
     expect(await queryRows(db, 'SELECT duration, users_at_start, users_at_end, total_viewed_seconds FROM video')).toEqual([{ duration: null, users_at_start: 2, users_at_end: 0, total_viewed_seconds: 20 }]);
     expect(await queryRows(db, 'SELECT segment, num_users FROM video_timeline ORDER BY segment')).toHaveLength(3);
+  });
+
+  it('an offset of 9.99999999999999 s reaches segment 2: edX writes it as 10.0 (Python 2 str) before cutting segments', async () => {
+    const lines = [event(9, 'play_video', '00', { currentTime: 0, duration: 60 }, '03'), event(9, 'pause_video', '10', { currentTime: 9.99999999999999 }, '03')];
+    writeFileSync(join(dir.src, 'FakeServerGroup', 'tracking.log-20140503'), lines.join('\n') + '\n');
+    const run = await launchTask([WORKFLOW, '--interval', '2014-05-03-2014-05-04', ...args.slice(3)]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await queryRows(db, 'SELECT segment FROM video_timeline ORDER BY segment')).toEqual([{ segment: 0 }, { segment: 1 }, { segment: 2 }]);
   });
 });
 

@@ -1,0 +1,22 @@
+/**
+ * Python 2 `str(float)`: 12 significant digits (`'%.12g'`), plus `.0` when
+ * that looks like an integer. edX's Hadoop writer str()s every field of the
+ * viewing lines, and the usage job computes segments from that text: 9.99999999999999
+ * is written `10.0` and lands in segment 2, not 1. We write the same text.
+ */
+export function python2FloatStr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const [mantissa, exponentText] = x.toExponential(11).split('e') as [string, string];
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 12) {
+    const digits = stripZeros(mantissa);
+    return `${digits}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const fixed = stripZeros(x.toFixed(11 - exponent));
+  return fixed.includes('.') ? fixed : `${fixed}.0`;
+}
+
+function stripZeros(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
