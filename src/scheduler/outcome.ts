@@ -34,7 +34,7 @@ export interface RunResult {
   counts: Record<TaskStatus, number>;
   /** Counters of every task that ran, added together. */
   counters: Counters;
-  /** An error that stopped the whole run before tasks ran: a dependency cycle, the lock held by another run. */
+  /** An error that stopped the whole run before tasks ran: a dependency cycle, the lock held by another run, a usage error found while planning. */
   error?: unknown;
   /** The human summary printed at the end of a CLI run. */
   summary: string;

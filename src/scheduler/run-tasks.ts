@@ -57,7 +57,7 @@ export async function runTasks(roots: readonly Task[], options: RunOptions = {})
     const graph = await buildGraph(roots);
     for (const [id, node] of graph) outcomes.set(id, { task: node.task, status: 'blocked', attempts: 0 });
     const misuse = firstUsageFailure(graph);
-    if (misuse) recordUnstarted(graph, outcomes, misuse, observer);
+    if (misuse !== undefined) error = misuse;
     else await settleAll(graph, roots, outcomes, observer, options, resources);
   } catch (caught) {
     if (!isUserFacing(caught)) throw caught; // a bug in the scheduler itself: let it surface whole
@@ -104,23 +104,13 @@ async function settleAll(graph: Map<string, GraphNode>, roots: readonly Task[], 
 
 /**
  * A wrong command line found while planning (a UsageError from complete(),
- * requires() or preflight()) stops the run before any task starts: running
- * the parts it does not touch would leave half of a nightly job done.
+ * requires() or preflight()) stops the run before any task starts, like a
+ * cycle: running the parts it does not touch would leave half of a nightly
+ * job done.
  */
-function firstUsageFailure(graph: Map<string, GraphNode>): string | undefined {
-  for (const [id, node] of graph) if (node.state === 'failed' && node.error instanceof UsageError) return id;
+function firstUsageFailure(graph: Map<string, GraphNode>): UsageError | undefined {
+  for (const node of graph.values()) if (node.state === 'failed' && node.error instanceof UsageError) return node.error;
   return undefined;
-}
-
-function recordUnstarted(graph: Map<string, GraphNode>, outcomes: Map<string, TaskOutcome>, misuse: string, observer: RunObserver): void {
-  for (const [id, node] of graph) {
-    const outcome: TaskOutcome =
-      node.state === 'pending'
-        ? { task: node.task, status: 'blocked', blockedBy: misuse, attempts: 0 }
-        : { task: node.task, status: node.state, error: node.error ?? missingError(node), attempts: 0 };
-    outcomes.set(id, outcome);
-    observer.taskFinished?.(outcome);
-  }
 }
 
 function missingError(node: GraphNode): unknown {

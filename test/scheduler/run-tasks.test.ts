@@ -60,8 +60,9 @@ describe('runTasks', () => {
     const result = await runTasks([new WrapperTaskOf([step('independent'), new NeedsSetting({ dir })])]);
     expect(result.exitCode).toBe(ExitCode.usage);
     expect(ran).toEqual([]); // the independent task did not run either
-    expect(result.counts).toMatchObject({ failed: 1, ran: 0 });
-    expect(result.summary).toContain('NeedsSetting: give --setting');
+    expect(result.counts).toMatchObject({ ran: 0 });
+    expect(result.error).toBeInstanceOf(UsageError);
+    expect(result.summary.split('\n')[0]).toBe('Cannot run: NeedsSetting: give --setting (the database it reads)');
 
     // A complete task is not asked: its settings are not needed.
     await writeFile(join(dir, 'needs-setting'), 'done');
