@@ -4,7 +4,8 @@ import { compareTimedRecords, type TimedRecord } from '../answer-distribution/di
 import type { JsonObject } from '../answer-distribution/json-value.js';
 import { problemCheckFromLine, type ProblemCheck } from '../answer-distribution/problem-check.js';
 import { courseFitsFileName } from '../warehouse/field-checks.js';
-import { cleanText, python2FloatText } from './python-text.js';
+import { python2FloatStr } from '../../eventlog/parse/python/python2-float-str.js';
+import { cleanText } from './python-text.js';
 
 /** edX ProblemResponseRecord, as the data task writes it (one per answer part of a user's latest attempt). */
 export interface ResponseRecord {
@@ -89,8 +90,8 @@ export function latestResponseRecords(
 // edX's FloatField: float(value); text that is not a number is kept as written (edX's record would have failed).
 function floatText(value: PyValue): string {
   if (value === null) return 'None';
-  if (value instanceof PyFloat) return python2FloatText(value.value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return python2FloatText(Number(value));
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return python2FloatText(Number(value));
+  if (value instanceof PyFloat) return python2FloatStr(value.value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return python2FloatStr(Number(value));
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return python2FloatStr(Number(value));
   return pythonStr(value);
 }

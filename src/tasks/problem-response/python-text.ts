@@ -35,21 +35,6 @@ export function pythonSubRegex(pattern: string, where: string): RegExp {
   }
 }
 
-/** Python 2 `unicode(float)`: 12 significant digits, integral values with `.0`. */
-export function python2FloatText(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
-  let text = value.toPrecision(12);
-  if (text.includes('e')) {
-    const [mantissa, exponent] = text.split('e') as [string, string];
-    const m = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
-    const exp = Number(exponent);
-    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '.0');
-  else text += '.0';
-  return text;
-}
-
 /**
  * `ast.literal_eval` of a Python string literal (`report_field_list_delimiter
  * = "|"`, `"\n"`): quotes and the usual escapes. The config reader may

@@ -5,7 +5,7 @@ import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
 import { breaksTabSeparatedLine, exceedsColumn } from '../warehouse/field-checks.js';
 import { COUNTERS } from './parameters.js';
-import { python2FloatStr } from './python2-float-str.js';
+import { python2FloatStr } from '../../eventlog/parse/python/python2-float-str.js';
 import { videoEventFromLine } from './video-event.js';
 import { viewingsOf, type TimedVideoEvent } from './viewings.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { courseBlocksOf, courseReportCsv, latestResponseRecords, responseEventFromLine, type LocatedRecord, type ReportFormat } from '../../../src/tasks/problem-response/index.js';
-import { cleanText, python2FloatText, pythonStringLiteral, pythonSubRegex } from '../../../src/tasks/problem-response/python-text.js';
+import { python2FloatStr } from '../../../src/eventlog/parse/python/python2-float-str.js';
+import { cleanText, pythonStringLiteral, pythonSubRegex } from '../../../src/tasks/problem-response/python-text.js';
 import { parseDatetimeParameter, strftime } from '../../../src/tasks/problem-response/timestamp-partition.js';
 import { DEFAULT_CLEAN_TEXT_REGEX } from '../../../src/tasks/problem-response/parameters.js';
 
@@ -86,7 +87,9 @@ describe('report cells (Python 2 as edX wrote them)', () => {
   });
 
   it('helpers: floats, literals, strftime, cleaning', () => {
-    expect([1, 0, 0.1 + 0.2, 1 / 3, 1e20].map(python2FloatText)).toEqual(['1.0', '0.0', '0.3', '0.333333333333', '1e+20']);
+    expect([1, 0, 0.1 + 0.2, 1 / 3, 1e20].map(python2FloatStr)).toEqual(['1.0', '0.0', '0.3', '0.333333333333', '1e+20']);
+    // '%.12g' switches to the exponent form below 1e-4 (toPrecision only below 1e-6), and from 1e12.
+    expect([1e-4, 1e-5, 0.0000123456789, 1e12, 999999999999, 9.99999999999999, -2.5, NaN, -Infinity].map(python2FloatStr)).toEqual(['0.0001', '1e-05', '1.23456789e-05', '1e+12', '999999999999.0', '10.0', '-2.5', 'nan', '-inf']);
     expect([pythonStringLiteral('"|"'), pythonStringLiteral('"\\n"'), pythonStringLiteral('|')]).toEqual(['|', '\n', '|']);
     expect(strftime('%Y-%m-%dT%H', parseDatetimeParameter('2016-09-08T000000'))).toBe('2016-09-08T00');
     expect(cleanText(['a\t\tb', 'c<choicehint selected="true">x</choicehint>'], pythonSubRegex(DEFAULT_CLEAN_TEXT_REGEX, 'x'))).toEqual(['a b', 'c']);

@@ -5,6 +5,7 @@ export * from './python-whitespace.js';
 export * from './python-strip.js';
 export * from './python-truthy.js';
 export * from './python-float-repr.js';
+export * from './python2-float-str.js';
 export * from './python-str.js';
 export * from './python-json-dumps.js';
 export * from './python-equals.js';

@@ -1,8 +1,10 @@
 /**
- * Python 2 `str(float)`: 12 significant digits (`'%.12g'`), plus `.0` when
- * that looks like an integer. edX's Hadoop writer str()s every field of the
- * viewing lines, and the usage job computes segments from that text: 9.99999999999999
- * is written `10.0` and lands in segment 2, not 1. We write the same text.
+ * Python 2 `str(float)` / `unicode(float)`: 12 significant digits
+ * (`'%.12g'`: exponent form below 1e-4 and from 1e12), plus `.0` when that
+ * looks like an integer. edX ran on Python 2, so text it made from floats
+ * looks like this: the video viewing lines its usage job cuts segments from
+ * (9.99999999999999 is written `10.0`, segment 2, not 1), and problem
+ * response's numeric answers.
  */
 export function python2FloatStr(x: number): string {
   if (Number.isNaN(x)) return 'nan';
