@@ -11,6 +11,7 @@ export * from './run-resources.js';
 export * from './mixin.js';
 export * from './parameters/index.js';
 export * from './iso-day.js';
+export * from './char-length.js';
 export * from './date-interval.js';
 export * from './time-delta.js';
 export * from './config-files.js';

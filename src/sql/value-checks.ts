@@ -1,3 +1,4 @@
+import { charLength } from '../core/char-length.js';
 import type { ColumnSpec, SqlValue } from './types.js';
 
 const INTEGER_TEXT = /^\s*[-+]?\d+\s*$/;
@@ -46,6 +47,6 @@ function wholeNumber(value: Exclude<SqlValue, null>): bigint | undefined {
 function tooLong(value: Exclude<SqlValue, null>, length: number): string | undefined {
   if (typeof value !== 'string' || value.length <= length) return undefined;
   // VARCHAR counts characters, JS counts UTF-16 units: count code points before refusing.
-  const chars = [...value].length;
+  const chars = charLength(value);
   return chars > length ? `has ${chars} characters, more than the column's ${length}` : undefined;
 }

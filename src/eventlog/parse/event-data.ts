@@ -1,3 +1,4 @@
+import { charLength } from '../../core/char-length.js';
 import { isPyDict, isPyList, pyGet, type PyDict } from './python/py-value.js';
 import { tryParsePythonJson } from './python/parse-python-json.js';
 
@@ -50,14 +51,5 @@ function decodeStringPayload(value: string): EventDataResult {
 /** Python's len(): code points, not UTF-16 units (only counted near 512, where it matters). */
 function codePointLength(s: string): number {
   if (s.length < 512 || s.length > 1024) return s.length;
-  let count = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+  return charLength(s);
 }

@@ -1,3 +1,4 @@
+import { longerThan } from '../../core/index.js';
 import { isTruthy, pythonFloat, pythonStr, type PyValue } from '../../eventlog/parse/index.js';
 import type { DistributionRow } from './columns.js';
 
@@ -84,7 +85,7 @@ const VARCHAR_CELLS = MYSQL_COLUMNS.flatMap(([name, type], i) => (type.startsWit
 export function overlongColumn(row: MysqlRow): string | undefined {
   for (const { name, i } of VARCHAR_CELLS) {
     const value = row[i];
-    if (typeof value === 'string' && value.length > VARCHAR_LIMIT && [...value].length > VARCHAR_LIMIT) return name;
+    if (typeof value === 'string' && longerThan(value, VARCHAR_LIMIT)) return name;
   }
   return undefined;
 }

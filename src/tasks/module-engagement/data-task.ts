@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { p, UsageError } from '../../core/index.js';
+import { longerThan, p, UsageError } from '../../core/index.js';
 import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { selectByDate, WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
@@ -41,7 +41,7 @@ export class ModuleEngagementDataTask extends Base {
     const withDefaults = withEngagementDefaults(params);
     // edX disables --interval here: the day is the interval.
     super({ ...withDefaults, ...(withDefaults.date !== undefined && { interval: withDefaults.date }) });
-    if ([...this.storeAnonymousUsername].length > 30)
+    if (longerThan(this.storeAnonymousUsername, 30))
       throw new UsageError(`--store-anonymous-username "${this.storeAnonymousUsername}" is longer than the username column's 30 characters; choose a shorter name.`);
   }
 

@@ -1,3 +1,4 @@
+import { firstChars, longerThan } from '../../core/index.js';
 import { eventUsername, getCourseId, getEventData, parseEventInInterval, pyGet, pythonStrip, type PyDict } from '../../eventlog/parse/index.js';
 import { breaksTabSeparatedLine, isCourseIdTooLong } from '../warehouse/field-checks.js';
 
@@ -47,7 +48,7 @@ export function interactionsFromLine(line: string, inInterval: (day: string) => 
   const actions = actionsOf(eventType, pyGet(event, 'event_source'), data.data);
   if ('drop' in actions) return actions;
   if ('ignore' in actions) return actions;
-  const base = { courseId: course.courseId, username, date, entityType: actions.entityType, entityId: truncateCodePoints(actions.entityId, MAX_ENTITY_ID) };
+  const base = { courseId: course.courseId, username, date, entityType: actions.entityType, entityId: firstChars(actions.entityId, MAX_ENTITY_ID) };
   return { interactions: actions.events.map((e) => ({ ...base, event: e })) };
 }
 
@@ -77,14 +78,4 @@ function withId(entityType: Interaction['entityType'], id: unknown, events: stri
   if (typeof id !== 'string') return { drop: `Discard ${entityType} Entity Id Not A String` };
   if (/[\t\n]/.test(id)) return { drop: `Discard ${entityType} Entity Id With Tab Or Newline` };
   return { entityType, entityId: id, events };
-}
-
-/** Python's `len(s) > n`: code points, as edX's checks and MySQL's VARCHAR count, not UTF-16 units. */
-function longerThan(s: string, n: number): boolean {
-  return s.length > n && [...s].length > n;
-}
-
-/** edX's truncate=True StringField (`value[:n]`): the first n code points, never half a surrogate pair. */
-function truncateCodePoints(s: string, n: number): string {
-  return s.length <= n ? s : [...s].slice(0, n).join('');
 }

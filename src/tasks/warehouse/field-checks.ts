@@ -5,6 +5,7 @@
  * line must be a counted drop, not a shifted line downstream (a tab or a
  * newline splits a field in two) or a load refused for a value too long.
  */
+import { longerThan } from '../../core/index.js';
 import { filenameSafeCourseId } from '../answer-distribution/course-csv.js';
 
 /** The course_id columns' width (edX's VARCHAR(255); the LMS holds no longer course key). */
@@ -24,7 +25,7 @@ export function isCourseIdTooLong(courseId: string): boolean {
 
 /** Whether any of the values is longer than a VARCHAR(255) column holds (the loaders' default string width). */
 export function exceedsColumn(...values: string[]): boolean {
-  return values.some((value) => value.length > MAX_COURSE_ID_LENGTH && [...value].length > MAX_COURSE_ID_LENGTH);
+  return values.some((value) => longerThan(value, MAX_COURSE_ID_LENGTH));
 }
 
 /**
