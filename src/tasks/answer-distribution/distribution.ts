@@ -1,6 +1,8 @@
 import { pyHas } from '../../eventlog/parse/python/py-value.js';
 import { isTruthy, parsePythonJson, type PyValue } from '../../eventlog/parse/index.js';
 import { compareUtf8 } from '../../mapreduce/keys.js';
+import { addMetadataToAnswer, AnswerMetadataCrash } from './answer-metadata-fill.js';
+import type { AnswerMetadata } from './answer-metadata.js';
 import type { DistributionRow } from './columns.js';
 import { groupingKey } from './grouping.js';
 import { dictGet, isJsonObject, type JsonObject } from './json-value.js';
@@ -35,14 +37,25 @@ interface AnswerGroup {
  * number of learners. What would fail only for a counted part (an unknown
  * attempt category, a list answer holding a non-string) is remembered and
  * raised only if the part is counted, as in edX.
+ *
+ * With answer metadata, every record of a part that has an entry is first
+ * completed from it (addMetadataToAnswer); edX does that to the newest record
+ * before deciding whether the part counts, so a crash there always drops it.
  */
-export function distributeAnswers(partId: string, values: Iterable<TimedRecord>, validTypes: ReadonlySet<string>): PartResult {
-  let newest: { value: TimedRecord; record: JsonObject } | undefined;
+export function distributeAnswers(partId: string, values: Iterable<TimedRecord>, validTypes: ReadonlySet<string>, metadata?: AnswerMetadata): PartResult {
+  const entry = metadata?.get(partId);
+  let newest: { value: TimedRecord; record: JsonObject; crash?: Error } | undefined;
   const groups = new Map<string, AnswerGroup>();
   let deferred: Error | undefined;
   for (const value of values) {
     const record = parseRecord(value[1]);
-    if (!newest || compareTimedRecords(value, newest.value) > 0) newest = { value, record };
+    let crash: Error | undefined;
+    if (entry) crash = completeFromMetadata(entry, record);
+    if (!newest || compareTimedRecords(value, newest.value) > 0) newest = { value, record, crash };
+    if (crash) {
+      deferred ??= crash;
+      continue;
+    }
     let key: string;
     try {
       key = groupingKey(record);
@@ -59,6 +72,7 @@ export function distributeAnswers(partId: string, values: Iterable<TimedRecord>,
     else deferred ??= new Error(`Unknown attempt category ${JSON.stringify(category)} for part ${partId}`);
   }
   if (!newest) return { rows: [] };
+  if (newest.crash) throw newest.crash;
   const responseType = dictGet(newest.record, 'response_type');
   if (responseType === null) return { skip: 'response_type_missing' };
   if (typeof responseType !== 'string' || !validTypes.has(responseType)) return { skip: 'response_type_not_counted' };
@@ -104,6 +118,16 @@ function newRow(partId: string, newest: JsonObject, record: JsonObject, usesValu
     'First Response Count': 0,
     'Last Response Count': 0,
   };
+}
+
+function completeFromMetadata(entry: JsonObject, record: JsonObject): Error | undefined {
+  try {
+    addMetadataToAnswer(entry, record);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AnswerMetadataCrash) return error;
+    throw error;
+  }
 }
 
 function parseRecord(json: string): JsonObject {

@@ -25,7 +25,11 @@ export const distributionParameters = {
     identity: false,
     description: 'Hadoop only (edX --base-input-format): input format of the first job; the inline and local runners ignore it.',
   }),
-  answerMetadata: p.string({ default: '', description: 'edX --answer-metadata (a JSON file of answer metadata): not supported; leave it empty.' }),
+  answerMetadata: p.string({
+    default: '',
+    description:
+      'A JSON file of answer metadata keyed by answer id (problem_display_name, input_type, response_type, question, answer_value_id_map), so parts answered only by pre-2014 events are counted. Default: none.',
+  }),
   validResponseTypes: p.string({
     default: '',
     description: `Comma-separated response types whose parts are counted. Default: [answer-distribution] valid_response_types, else ${DEFAULT_VALID_RESPONSE_TYPES}.`,

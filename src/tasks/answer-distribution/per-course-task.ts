@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { UsageError } from '../../core/index.js';
 import { pythonJsonDumps, type PyDict } from '../../eventlog/parse/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
+import { AnswerMetadataCrash } from './answer-metadata-fill.js';
+import { loadAnswerMetadata, type AnswerMetadata } from './answer-metadata.js';
 import { parseValidResponseTypes } from './columns.js';
 import { distributeAnswers, type TimedRecord } from './distribution.js';
 import { COUNTERS, distributionParameters, noteHadoopOnlyFlags, passThroughSrc, srcFallback, withValidTypesDefault } from './parameters.js';
@@ -14,7 +15,9 @@ import { AnswerListItemError } from './stringify.js';
  * Stage 2 (edX `AnswerDistributionPerCourse`): per course and answer part,
  * how many users gave each answer first and last. Reads stage 1's output and
  * writes `<dest>/answer_distribution_per_course_<name>/part-*`, lines
- * `course_id<TAB>row JSON` with the report's 10 columns.
+ * `course_id<TAB>row JSON` with the report's 10 columns. With
+ * --answer-metadata, old records of the parts the file names are completed
+ * from it first (see answer-metadata-fill.ts).
  */
 export class AnswerDistributionPerCourse extends MapReduceTask {
   static override description = 'Answer distribution per course and answer part (stage 2), from ProblemCheckEvent output.';
@@ -27,11 +30,10 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
   declare answerMetadata: string;
   declare validResponseTypes: string;
   #validTypes: ReadonlySet<string> | undefined;
+  #metadata: AnswerMetadata | undefined;
 
   constructor(params?: Record<string, unknown>) {
     super(withValidTypesDefault(params));
-    if (this.answerMetadata !== '')
-      throw new UsageError(`${this.family}: --answer-metadata is not supported (edX's optional metadata for pre-2014 events); leave it out.`);
   }
 
   override requires(): ProblemCheckEvent {
@@ -44,6 +46,8 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
 
   override async run(): Promise<void> {
     noteHadoopOnlyFlags(this, { '--lib-jar': this.libJar, '--base-input-format': this.baseInputFormat });
+    // Checked here, before any mapping, so a bad file is one line up front; each reducer instance reads it again.
+    this.answerMetadataTable();
     await super.run();
     await saveCounters(this, this.output());
   }
@@ -57,10 +61,14 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
 
   override *reducer(key: [string, string], values: Iterable<TimedRecord>): Pairs {
     this.#validTypes ??= parseValidResponseTypes(this.validResponseTypes);
+    const metadata = this.answerMetadataTable();
+    if (metadata?.has(key[1])) this.incrementCounter(COUNTERS, 'parts with answer metadata');
     let result;
     try {
-      result = distributeAnswers(key[1], values, this.#validTypes);
+      result = distributeAnswers(key[1], values, this.#validTypes, metadata);
     } catch (error) {
+      // edX raises here and fails the job; we drop the part and count it (the crash policy).
+      if (error instanceof AnswerMetadataCrash) return void this.incrementCounter(COUNTERS, `crash_dropped:${error.reason} (part)`);
       // The mapper of stage 1 drops such events first; only a hand-made stage 1 file gets here.
       if (!(error instanceof AnswerListItemError)) throw error;
       return void this.incrementCounter(COUNTERS, 'crash_dropped:answer_list_item_not_string (part)');
@@ -71,6 +79,12 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
       this.incrementCounter(COUNTERS, 'rows');
       yield [key[0], pythonJsonDumps(row as unknown as PyDict)];
     }
+  }
+
+  /** The --answer-metadata file, read once per task instance; undefined when none is given. */
+  private answerMetadataTable(): AnswerMetadata | undefined {
+    if (this.answerMetadata === '') return undefined;
+    return (this.#metadata ??= loadAnswerMetadata(this.answerMetadata));
   }
 
   override formatOutput(courseId: string, rowJson: string): string {

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Config, registry, UsageError } from '../../../src/core/index.js';
+import { Config, registry } from '../../../src/core/index.js';
 import {
   AnswerDistributionOneFilePerCourseTask,
   AnswerDistributionPerCourse,
+  AnswerDistributionReport,
   AnswerDistributionToMySQLTaskWorkflow,
+  AnswerDistributionWorkflow,
   ProblemCheckEvent,
 } from '../../../src/tasks/answer-distribution/index.js';
 
@@ -53,8 +55,16 @@ describe('answer distribution tasks', () => {
     expect(new AnswerDistributionPerCourse(base).validResponseTypes).toContain('multiplechoiceresponse');
   });
 
-  it('refuse --answer-metadata in one line', () => {
-    expect(() => new AnswerDistributionPerCourse({ ...base, answerMetadata: 'meta.json' })).toThrow(UsageError);
+  it('pass --answer-metadata down to stage 2 from every task after it, as part of its identity', () => {
+    const given = { ...base, answerMetadata: '/meta.json' };
+    const stage2s = [
+      new AnswerDistributionToMySQLTaskWorkflow(given).requires(),
+      new AnswerDistributionOneFilePerCourseTask({ ...given, outputRoot: '/csv' }).requires(),
+      new AnswerDistributionReport({ ...given, outputFile: '/r.tsv' }).requires(),
+      ...new AnswerDistributionWorkflow({ ...given, outputRoot: '/csv' }).requires().map((task) => task.requires()),
+    ];
+    for (const stage2 of stage2s) expect(stage2.answerMetadata).toBe('/meta.json');
+    expect(new AnswerDistributionPerCourse(given).id).not.toBe(new AnswerDistributionPerCourse(base).id);
   });
 
   it('give a different task id, so a new load, for a new --name', () => {
