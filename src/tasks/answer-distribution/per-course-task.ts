@@ -44,10 +44,13 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
     return new DirectoryTarget(join(this.dest, `answer_distribution_per_course_${this.name}`));
   }
 
+  /** A missing or malformed --answer-metadata stops this task before stage 1 spends its hours; each reducer instance reads the file again. */
+  override preflight(): void {
+    this.answerMetadataTable();
+  }
+
   override async run(): Promise<void> {
     noteHadoopOnlyFlags(this, { '--lib-jar': this.libJar, '--base-input-format': this.baseInputFormat });
-    // Checked here, before any mapping, so a bad file is one line up front; each reducer instance reads it again.
-    this.answerMetadataTable();
     await super.run();
     await saveCounters(this, this.output());
   }
