@@ -10,3 +10,4 @@ export * from './enrollments/index.js';
 export * from './event-export/index.js';
 export * from './tags-distribution/index.js';
 export * from './problem-response/index.js';
+export * from './total-events/index.js';
