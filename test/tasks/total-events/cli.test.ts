@@ -66,6 +66,7 @@ describe('launch-task TotalEventsReportWorkflow', () => {
     expect(out).toMatch(/Event Discard Missing Time Field: 2\b/);
     expect(out).toMatch(/Event Discard Outside Date Interval: 4\b/);
     expect(out).toMatch(/Total Events Counted: 7\b/);
+    expect(out).toMatch(/Input TotalEventsDailyTask lines read: 17\b/); // 7 counted + 10 dropped: every line accounted for
     expect(out).toMatch(/Total Events Counted With Bytes Not UTF-8 \(replaced by U\+FFFD\): 1\b/);
   });
 
