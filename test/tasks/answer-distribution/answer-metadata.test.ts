@@ -7,6 +7,7 @@ import { loadAnswerMetadata, parseAnswerMetadata, type AnswerMetadata } from '..
 import { AnswerMetadataCrash } from '../../../src/tasks/answer-distribution/answer-metadata-fill.js';
 import { DEFAULT_VALID_RESPONSE_TYPES, parseValidResponseTypes, type DistributionRow } from '../../../src/tasks/answer-distribution/columns.js';
 import { distributeAnswers, type TimedRecord } from '../../../src/tasks/answer-distribution/distribution.js';
+import { AnswerDistributionPerCourse } from '../../../src/tasks/answer-distribution/index.js';
 
 // Stage 2 rules of edX's add_metadata_to_answer, on records as stage 1 writes them; edX's five metadata unit cases come first, in our own data.
 const PART = 'block-v1:Uni+Bio101+2013+type@problem+block@cells_2_1';
@@ -127,6 +128,9 @@ describe('answer metadata: the rules around them', () => {
     // An older broken record of a part that is not counted: edX never completes it.
     const uncounted = newRecord({ response_type: 'imageresponse' });
     expect(distribute([[EARLIER, broken], [LATER, uncounted]], meta)).toEqual({ skip: 'response_type_not_counted' });
+    // A choice id list holding a list: unhashable as a key of answer_value_id_map.
+    const nested = metadata({ answer_value_id_map: { choice_1: 'Nucleus' } });
+    expect(() => distribute([[LATER, oldRecord([['choice_1']])]], nested)).toThrow(expect.objectContaining({ reason: 'metadata_answer_value_id_unhashable' }));
   });
 });
 
@@ -172,5 +176,29 @@ describe('answer metadata file on disk', () => {
     const latin1 = join(dir, 'latin1.json');
     writeFileSync(latin1, Buffer.from('{"part_a": {"question": "Qu\xe9?"}}', 'latin1'));
     expect(() => loadAnswerMetadata(latin1)).toThrow(/not UTF-8 text/);
+  });
+});
+
+describe('AnswerDistributionPerCourse with --answer-metadata', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'answer-metadata-task-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'meta.json');
+  writeFileSync(path, JSON.stringify({ [PART]: { response_type: 'multiplechoiceresponse', problem_display_name: 'Cell parts (2013)', answer_value_id_map: { choice_1: 'Nucleus' } } }));
+  const task = new AnswerDistributionPerCourse({ src: ['/logs'], dest: '/out', name: 'n', answerMetadata: path });
+  const reduce = (records: Record<string, unknown>[]) =>
+    [...task.reducer(['Uni/Bio101/2013', PART], records.map((record): TimedRecord => [LATER, JSON.stringify(record)]))] as [string, string][];
+
+  it('emits the completed rows and counts the parts the file names', () => {
+    const [[courseId, json]] = reduce([oldRecord('choice_1')]) as [[string, string]];
+    expect(courseId).toBe('Uni/Bio101/2013');
+    expect(JSON.parse(json)).toMatchObject({ ValueID: 'choice_1', AnswerValue: 'Nucleus', 'Problem Display Name': 'Cell parts (2013)' });
+    expect(task.counters.get('Answer distribution', 'parts with answer metadata')).toBe(1);
+  });
+
+  it("drops and counts a part on which edX's metadata step raises, instead of failing the job", () => {
+    const broken = newRecord({ response_type: 'multiplechoiceresponse' });
+    delete broken.answer;
+    expect(reduce([broken])).toEqual([]);
+    expect(task.counters.get('Answer distribution', 'crash_dropped:metadata_record_without_answer_value_id (part)')).toBe(1);
   });
 });
