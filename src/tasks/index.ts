@@ -11,3 +11,4 @@ export * from './event-export/index.js';
 export * from './tags-distribution/index.js';
 export * from './problem-response/index.js';
 export * from './total-events/index.js';
+export * from './location/index.js';
