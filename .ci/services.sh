@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install (if missing) and start the servers the tests need: MariaDB on
-# 127.0.0.1:3306 with a test user and database, and RabbitMQ on 127.0.0.1:5672.
+# 127.0.0.1:3306 with a test user and database, and RabbitMQ on 127.0.0.1:5672;
+# also Debian's legacy GeoIP country databases (no server) for the location tests.
 # Idempotent: safe to run when they are already installed or running.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ MYSQL_DB=pipewright_test
 need=()
 command -v mariadbd >/dev/null 2>&1 || need+=(mariadb-server)
 command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
+# The legacy GeoIP country databases edX read (GeoIP.dat, GeoIPv6.dat), for the location tests.
+[ -f /usr/share/GeoIP/GeoIP.dat ] || need+=(geoip-database)
 if [ ${#need[@]} -gt 0 ]; then
   echo "services: installing ${need[*]} from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
