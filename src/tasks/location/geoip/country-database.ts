@@ -15,7 +15,7 @@ export interface CountryDatabase {
   /** Whether IPv4 / IPv6 addresses can be looked up (the legacy GeoIP.dat is IPv4 only). */
   readonly ipv4: boolean;
   readonly ipv6: boolean;
-  /** The country of an address; null when it has none there or `ip` is no address. Never throws. */
+  /** The country of an address; null when it has none there or `ip` is no address (any text is fine). */
   lookupCountry(ip: string): Country | null;
 }
 
