@@ -12,3 +12,4 @@ export * from './tags-distribution/index.js';
 export * from './problem-response/index.js';
 export * from './total-events/index.js';
 export * from './location/index.js';
+export * from './student-engagement/index.js';
