@@ -8,8 +8,12 @@ import { groupingKey } from './grouping.js';
 import { dictGet, isJsonObject, type JsonObject } from './json-value.js';
 import { stringify } from './stringify.js';
 
-/** One stage 1 record of a part: its event's timestamp and the record as JSON text. */
-export type TimedRecord = readonly [timestamp: string, json: string];
+/**
+ * One stage 1 record of a part: its event's timestamp and the record as JSON
+ * text; or, folded by the mapper (answer-combiner.ts), the newest record of
+ * one answer with how many first and last attempts gave that answer.
+ */
+export type TimedRecord = readonly [timestamp: string, json: string, firstCount?: number, lastCount?: number];
 
 /** Why a part gave no rows, for the run summary. */
 export type PartSkip = 'response_type_missing' | 'response_type_not_counted';
@@ -66,6 +70,11 @@ export function distributeAnswers(partId: string, values: Iterable<TimedRecord>,
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { newest: value, record, first: 0, last: 0 }));
     else if (compareTimedRecords(value, group.newest) > 0) Object.assign(group, { newest: value, record });
+    if (value.length === 4) {
+      group.first += value[2]!;
+      group.last += value[3]!;
+      continue;
+    }
     const category = dictGet(record, 'attempt_category');
     if (category === 'first') group.first += 1;
     else if (category === 'last') group.last += 1;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pythonJsonDumps, type PyDict } from '../../eventlog/parse/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
+import { AnswerCombiner } from './answer-combiner.js';
 import { AnswerMetadataCrash } from './answer-metadata-fill.js';
 import { loadAnswerMetadata, type AnswerMetadata } from './answer-metadata.js';
 import { parseValidResponseTypes } from './columns.js';
@@ -31,6 +32,7 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
   declare validResponseTypes: string;
   #validTypes: ReadonlySet<string> | undefined;
   #metadata: AnswerMetadata | undefined;
+  readonly #combiner = new AnswerCombiner();
 
   constructor(params?: Record<string, unknown>) {
     super(withValidTypesDefault(params));
@@ -59,7 +61,16 @@ export class AnswerDistributionPerCourse extends MapReduceTask {
     const fields = line.split('\t');
     if (fields.length !== 4) return void this.incrementCounter(COUNTERS, 'stage 2: malformed input line');
     const [courseId, answerId, timestamp, json] = fields as [string, string, string, string];
+    // Metadata may change a record's answer, hence its row: such runs (rare: old events) are not folded.
+    if (this.answerMetadata === '' && this.#combiner.add(courseId, answerId, timestamp, json)) {
+      if (this.#combiner.full) yield* this.#combiner.drain();
+      return;
+    }
     yield [[courseId, answerId], [timestamp, json]];
+  }
+
+  override *mapperFinal(): Pairs {
+    yield* this.#combiner.drain();
   }
 
   override *reducer(key: [string, string], values: Iterable<TimedRecord>): Pairs {
