@@ -8,16 +8,11 @@ import { warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 import type { IntervalType } from './end-date.js';
 import { engagementCsv, engagementCsvHeader, engagementCsvPath } from './engagement-csv.js';
 import { SUMMARY_COLUMNS } from './engagement-summary.js';
-import { COUNTERS, intervalTypeParameter, StudentEngagementTask } from './student-engagement-task.js';
+import { COUNTERS, intervalTypeParameter, rawEngagementRoot, StudentEngagementTask } from './student-engagement-task.js';
 import { writeFileAtomicSync } from './write-file-sync.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
 const FIELDS = 3 + SUMMARY_COLUMNS.length;
-
-/** Where StudentEngagementTask's rows go in the warehouse: edX's student_engagement_raw_<type> partition. */
-export function rawEngagementRoot(warehousePath: string, intervalType: IntervalType, intervalEnd: string): string {
-  return join(warehousePath, `student_engagement_raw_${intervalType}`, `dt=${intervalEnd}`);
-}
 
 /**
  * edX StudentEngagementCsvFileTask (the data API's engagement reports): one

@@ -1,17 +1,20 @@
 /**
  * edX's data-API student engagement: per learner and course, what they did
  * each day, week or over the whole interval. StudentEngagementTask
- * (map/reduce over the tracking logs) -> StudentEngagementCsvFileTask (per-course CSVs).
+ * (map/reduce over the tracking logs) -> StudentEngagementCsvFileTask (per-course
+ * CSVs) and StudentEngagementToMysqlTask (table student_engagement_<type>).
  */
 import { registerTask } from '../../core/index.js';
 import { StudentEngagementCsvFileTask } from './csv-file-task.js';
+import { StudentEngagementToMysqlTask } from './mysql-task.js';
 import { StudentEngagementTask } from './student-engagement-task.js';
 
 registerTask(StudentEngagementTask);
 registerTask(StudentEngagementCsvFileTask);
+registerTask(StudentEngagementToMysqlTask);
 
-export { StudentEngagementTask, StudentEngagementCsvFileTask };
-export { rawEngagementRoot } from './csv-file-task.js';
+export { StudentEngagementTask, StudentEngagementCsvFileTask, StudentEngagementToMysqlTask };
+export { rawEngagementRoot } from './student-engagement-task.js';
 export { engagementEndDate, INTERVAL_TYPES, type IntervalType } from './end-date.js';
 export { engagementFromLine, SUBSECTION_VIEWED, type EngagementInfo, type EngagementRecord, type EngagementResult } from './engagement-record.js';
 export { summarizeEngagement, SUMMARY_COLUMNS, type EngagementSummary, type EngagementValue } from './engagement-summary.js';

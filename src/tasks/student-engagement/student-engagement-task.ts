@@ -21,6 +21,11 @@ export const intervalTypeParameter = {
   intervalType: p.choice(INTERVAL_TYPES, { default: 'daily', description: 'daily (a row per active day), weekly (per week ending on the weekday of the last day) or all (one row for the whole interval)' }),
 };
 
+/** Where the workflows keep StudentEngagementTask's rows: edX's student_engagement_raw_<type> warehouse partition. */
+export function rawEngagementRoot(warehousePath: string, intervalType: IntervalType, intervalEnd: string): string {
+  return join(warehousePath, `student_engagement_raw_${intervalType}`, `dt=${intervalEnd}`);
+}
+
 /**
  * edX StudentEngagementTask (data API): per user and course, what they did
  * in each day / week / the whole of --interval. Writes `--output-root/part-*`,

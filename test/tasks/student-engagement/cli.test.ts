@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../src/sql/index.js';
 import { ensureBuilt, launchTask } from '../../cli/build-once.js';
+import { describeMysql } from '../../support/services.js';
+import { freshMysqlDatabase } from '../video/support.js';
 
 const A = 'edX/DemoX/T1';
 const B = 'course-v1:MITx+6.00+T1';
@@ -144,3 +147,35 @@ describe('launch-task StudentEngagementCsvFileTask', () => {
     expect(result.stdout + result.stderr).not.toMatch(/CSV Files Written/);
   });
 });
+
+/** The load into student_engagement_weekly, run against one database. */
+function loadsWeeklyTable(makeDatabase: (root: string) => Promise<string>): void {
+  const dir = logs();
+  let db = '';
+  beforeAll(async () => void (db = await makeDatabase(dir.root)));
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+  const args = () => [
+    'StudentEngagementToMysqlTask', '--source', JSON.stringify([dir.src]), '--interval', '2014-03-01-2014-03-10', '--interval-type', 'weekly',
+    '--warehouse-path', join(dir.root, 'warehouse'), '--database-url', db, '--runner', 'inline',
+  ];
+  const table = async () => (await queryRows<Record<string, unknown>>(db, 'SELECT * FROM student_engagement_weekly')).map((r) => Object.values(r).map(String).join('\t')).sort();
+
+  it('loads the weekly rows into student_engagement_weekly; a rerun changes nothing', async () => {
+    const first = await launchTask(args());
+    expect(first.code, first.stderr).toBe(0);
+    const rows = [
+      row('2014-03-02', A, 'alice', 1, ...zeros(12), ''),
+      row('2014-03-09', A, 'alice', 2, 1, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, SEQ2),
+      row('2014-03-09', A, 'bob', 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, ''),
+      row('2014-03-09', B, 'bob', 2, 1, 1, 1, 1, ...zeros(8), ''),
+    ].sort();
+    expect(await table()).toEqual(rows);
+    const second = await launchTask(args());
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout + second.stderr).not.toMatch(/rows inserted/);
+    expect(await table()).toEqual(rows);
+  });
+}
+
+describe('launch-task StudentEngagementToMysqlTask into SQLite', () => loadsWeeklyTable(async (root) => `sqlite:${join(root, 'engagement.sqlite')}`));
+describeMysql('launch-task StudentEngagementToMysqlTask into MariaDB', () => loadsWeeklyTable(() => freshMysqlDatabase('pipewright_test_student_engagement')));
