@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { UsageError } from '../../../src/core/index.js';
+import { InputError, UsageError } from '../../../src/core/index.js';
 import { openCountryDatabase } from '../../../src/tasks/location/geoip/country-database.js';
 import { catchError, describeGeoip, GEOIP_DAT, GEOIPV6_DAT } from './support.js';
 
@@ -71,6 +71,25 @@ describeGeoip('legacy GeoIP country databases (Debian geoip-database)', () => {
     });
     expect(ours).toEqual(theirs);
     expect(new Set(ours).size).toBeGreaterThan(50); // the sample really spans many countries
+  });
+
+  it('a branch damaged where opening does not look fails the lookup as bad input naming the file and address', () => {
+    const data = Buffer.from(readFileSync(GEOIP_DAT));
+    // Walk 8.8.8.8 (00001000 ...) ten levels down, far from the edges opening probes, and point that branch past the end.
+    let node = 0;
+    let at = 0;
+    for (let bit = 0; bit < 10; bit++) {
+      const one = bit === 4 ? 1 : 0;
+      at = (2 * node + one) * 3;
+      node = data.readUIntLE(at, 3);
+    }
+    data.writeUIntLE(0xfffe00, at, 3);
+    const damaged = join(dir, 'damaged.dat');
+    writeFileSync(damaged, data);
+    const db = openCountryDatabase(damaged);
+    const error = catchError(() => db.lookupCountry('8.8.8.8'));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(new RegExp(`^${damaged}: damaged at 8\\.8\\.8\\.8: its tree points past the end`));
   });
 
   it('a cut, scrambled or other-edition file is one usage line naming the file', () => {

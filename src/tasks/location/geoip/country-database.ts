@@ -40,7 +40,7 @@ export function openCountryDatabase(path: string): CountryDatabase {
   }
   const mmdb = extname(path).toLowerCase() === '.mmdb';
   try {
-    return mmdb ? new MmdbCountryDatabase(data) : new LegacyCountryDat(data);
+    return mmdb ? new MmdbCountryDatabase(data) : new LegacyCountryDat(data, path);
   } catch (error) {
     const what = mmdb ? 'not a readable MaxMind DB' : 'not a GeoIP legacy country database';
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);

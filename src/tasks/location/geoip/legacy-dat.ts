@@ -1,3 +1,4 @@
+import { InputError } from '../../../core/index.js';
 import { legacyCountry, LEGACY_COUNTRY_COUNT } from './legacy-countries.js';
 import { mappedToIpv6, parseIp, type IpAddress } from './ip-address.js';
 import type { Country, CountryDatabase } from './country-database.js';
@@ -23,14 +24,22 @@ const OLD_EDITION_OFFSET = 105;
 const COUNTRY_EDITION = 1;
 const COUNTRY_EDITION_V6 = 12;
 
-/** Why a file is not a legacy country database: the reader's caller turns it into one line for the user. */
-export class NotALegacyCountryDatabase extends Error {}
+/**
+ * Why a file is not a legacy country database. Opening turns it into a usage
+ * line naming the file; a damaged branch the opening checks did not walk
+ * fails the lookup as bad input (one line, no stack).
+ */
+export class NotALegacyCountryDatabase extends InputError {}
 
 export class LegacyCountryDat implements CountryDatabase {
   readonly ipv4 = true;
   readonly ipv6: boolean;
 
-  constructor(private readonly data: Buffer) {
+  constructor(
+    private readonly data: Buffer,
+    /** The file, for the message of a damaged branch found while looking up. */
+    private readonly path = 'GeoIP database',
+  ) {
     const edition = editionOf(data);
     if (edition === null) throw new NotALegacyCountryDatabase('no GeoIP structure marker (three 0xFF bytes) at its end');
     if (edition !== COUNTRY_EDITION && edition !== COUNTRY_EDITION_V6)
@@ -45,7 +54,12 @@ export class LegacyCountryDat implements CountryDatabase {
   lookupCountry(ip: string): Country | null {
     const address = parseIp(ip);
     if (address === null || (address.version === 6 && !this.ipv6)) return null;
-    return legacyCountry(this.countryIndex((this.ipv6 ? mappedToIpv6(address) : address).bytes));
+    try {
+      return legacyCountry(this.countryIndex((this.ipv6 ? mappedToIpv6(address) : address).bytes));
+    } catch (error) {
+      if (error instanceof NotALegacyCountryDatabase) throw new NotALegacyCountryDatabase(`${this.path}: damaged at ${ip}: ${error.message}`);
+      throw error;
+    }
   }
 
   /** Walks the tree from the root, one address bit per level, to a leaf. */
