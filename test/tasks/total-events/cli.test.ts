@@ -2,8 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, launchTask } from '../../cli/build-once.js';
+import { LAUNCH_TASK } from '../../support/paths.js';
 
 const event = (time: unknown, fields: Record<string, unknown> = {}) =>
   JSON.stringify({ event_type: 'page_view', event_source: 'browser', context: { user_id: 3, course_id: 'edX/DemoX/T1' }, time, event: {}, ...fields });
@@ -103,5 +105,19 @@ describe('launch-task TotalEventsDailyTask', () => {
     const none = await launchTask(['TotalEventsDailyTask', '--source', JSON.stringify([dir.src]), '--interval', '2014-03-16', '--output-root', quiet, '--runner', 'inline', '--n-reduce-tasks', '1']);
     expect(none.code, none.stderr).toBe(0);
     expect(readFileSync(join(quiet, 'part-00000'), 'utf8')).toBe('');
+  });
+});
+
+describe('TotalEventsDailyTask through the Hadoop Streaming entry points', () => {
+  it('map | sort | combine | sort | reduce gives the same counts', () => {
+    const dir = logs();
+    try {
+      const args = `TotalEventsDailyTask --source '["${dir.src}"]' --interval 2014-03-17-2014-03-19 --output-root ${join(dir.root, 'x')}`;
+      const phase = (name: string) => `node ${LAUNCH_TASK} --streaming ${name} --step 0 ${args} 2>/dev/null`;
+      const pipeline = `gunzip -c ${join(dir.src, 'FakeServerGroup', 'tracking.log-20140317.gz')} | cat - ${join(dir.src, 'FakeServerGroup', 'tracking.log-20140318')} | ${phase('map')} | LC_ALL=C sort | ${phase('combine')} | LC_ALL=C sort | ${phase('reduce')}`;
+      expect(execFileSync('/bin/bash', ['-c', pipeline], { encoding: 'utf8' })).toBe('2014-03-17\t4\n2014-03-18\t3\n');
+    } finally {
+      rmSync(dir.root, { recursive: true, force: true });
+    }
   });
 });
