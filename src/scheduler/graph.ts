@@ -1,4 +1,4 @@
-import { DefinitionError } from '../core/errors.js';
+import { DefinitionError, ExitCode, isUserFacing } from '../core/errors.js';
 import { flatten } from '../core/flatten.js';
 import { isTarget } from '../core/target.js';
 import { ExternalTask, Task } from '../core/task.js';
@@ -34,7 +34,9 @@ export async function buildGraph(roots: readonly Task[]): Promise<Map<string, Gr
       leaves = flatten(task.requires() as never);
       task.preflight();
     } catch (error) {
-      return void nodes.set(id, { task, state: 'failed', deps: [], error });
+      // Input found missing while planning (a file a flag names) is missing input, as when run() finds it.
+      const state = isUserFacing(error) && error.exitCode === ExitCode.missingInput ? 'missing' : 'failed';
+      return void nodes.set(id, { task, state, deps: [], error });
     }
     const requirements = asTasks(task, leaves);
     for (const dep of requirements) await visit(dep, [...path, id]);

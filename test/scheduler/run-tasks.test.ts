@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DefinitionError, ExitCode, RetryableError, Task, UsageError, WrapperTask, p } from '../../src/core/index.js';
+import { DefinitionError, ExitCode, MissingInputDataError, RetryableError, Task, UsageError, WrapperTask, p } from '../../src/core/index.js';
 import { formatDependencyTree, runTasks } from '../../src/scheduler/index.js';
 import { LocalTarget } from '../../src/targets/index.js';
 import { Raw, Step, ran } from './fixture-tasks.js';
@@ -69,6 +69,24 @@ describe('runTasks', () => {
     const again = await runTasks([new WrapperTaskOf([step('independent'), new NeedsSetting({ dir })])]);
     expect(again.exitCode).toBe(ExitCode.ok);
     expect(ran).toEqual(['independent']);
+  });
+
+  it('when a preflight finds an input file missing then that task is missing input (exit 2) and independent work still runs', async () => {
+    class ReadsFile extends Task {
+      static override parameters = { dir: p.string() };
+      declare dir: string;
+      override output() {
+        return new LocalTarget(join(this.dir, 'reads-file'));
+      }
+      override preflight() {
+        throw new MissingInputDataError(`ReadsFile: ${join(this.dir, 'metadata.json')} does not exist`);
+      }
+    }
+    const result = await runTasks([new WrapperTaskOf([step('independent'), new ReadsFile({ dir })])]);
+    expect(result.exitCode).toBe(ExitCode.missingInput);
+    expect(ran).toEqual(['independent']);
+    expect(result.counts).toMatchObject({ missing: 1, ran: 1 });
+    expect(result.summary).toContain('metadata.json does not exist');
   });
 
   it('when tasks require each other in a circle then the cycle is named and nothing runs', async () => {
