@@ -64,9 +64,9 @@ export function engagementFromLine(line: string, inInterval: (day: string) => bo
   const notes: string[] = [];
   if (kind.received) {
     const target = kind.received.target;
-    if (!isTruthy(target)) notes.push('Vote Without Target Username');
-    else if (typeof target !== 'string' || breaksTabSeparatedLine(target) || longerThan(target, 255)) notes.push('Discard Vote Target Username Not A Plain Name');
-    else if (kind.received.undo === null) notes.push('Discard Vote Received With Bad undo_vote');
+    if (!isTruthy(target)) notes.push('Vote Received Left Out: No Target Username');
+    else if (typeof target !== 'string' || breaksTabSeparatedLine(target) || longerThan(target, 255)) notes.push('Vote Received Left Out: Target Not A Plain Name');
+    else if (kind.received.undo === null) notes.push('Vote Received Left Out: undo_vote Not A List Index');
     else records.push({ ...base, username: target, eventType: kind.received.eventType, info: { vote: kind.info.vote!, undo: kind.received.undo } });
   }
   return { records, notes };

@@ -53,7 +53,7 @@ describe('what an event gives (edX StudentEngagementTask.mapper)', () => {
       [['2013-12-17', COURSE, 'author'], ['', 'edx.forum.thread.vote_received', { vote: 'up', undo: true }, '2013-12-17']],
     ]);
     const anonymous = engagementFromLine(event({ event_type: 'edx.forum.response.voted', event: { vote_value: 'down' } }), all, daily);
-    expect(anonymous).toMatchObject({ records: [{ eventType: 'edx.forum.response.voted' }], notes: ['Vote Without Target Username'] });
+    expect(anonymous).toMatchObject({ records: [{ eventType: 'edx.forum.response.voted' }], notes: ['Vote Received Left Out: No Target Username'] });
   });
 
   it.each([
@@ -81,7 +81,7 @@ describe('what an event gives (edX StudentEngagementTask.mapper)', () => {
 
   it('a received vote whose undo_vote edX could not index with is left out and noted', () => {
     const line = event({ event_type: 'edx.forum.thread.voted', event: { vote_value: 'up', undo_vote: 'yes', target_username: 'author' } });
-    expect(engagementFromLine(line, all, daily)).toMatchObject({ records: [{ info: { undo: true } }], notes: ['Discard Vote Received With Bad undo_vote'] });
+    expect(engagementFromLine(line, all, daily)).toMatchObject({ records: [{ info: { undo: true } }], notes: ['Vote Received Left Out: undo_vote Not A List Index'] });
   });
 });
 
