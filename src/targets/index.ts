@@ -4,3 +4,4 @@ export * from './temp-path.js';
 export * from './output-dir.js';
 export * from './part-file-lines.js';
 export * from './make-directory.js';
+export * from './stamped-directory-target.js';

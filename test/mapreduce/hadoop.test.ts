@@ -8,7 +8,7 @@ import { hadoopConfig } from '../../src/mapreduce/hadoop/hadoop-config.js';
 import { parseHadoopCounters } from '../../src/mapreduce/hadoop/failure-cause.js';
 import { streamingArgs } from '../../src/mapreduce/hadoop/streaming-command.js';
 import { REPO_ROOT } from '../support/paths.js';
-import { FailingMapper, WordCount, WordsByCount } from './jobs/word-count.js';
+import { FailingMapper, StampedWordCount, WordCount, WordsByCount } from './jobs/word-count.js';
 import { CORPUS, outputRows, tempDir } from './support.js';
 
 let saved: Config;
@@ -93,6 +93,15 @@ describe('hadoop runner', () => {
     const outIndex = calls.findIndex((c) => c[0] === 'jar' && c.includes(join(dir, 'WordsByCount-hadoop')));
     expect(calls[outIndex - 1]).toEqual(['fs', '-rm', '-r', '-f', join(dir, 'WordsByCount-hadoop')]);
     expect(calls).toContainEqual(['fs', '-rm', '-r', '-f', join(dir, 'WordsByCount-hadoop-step-0')]);
+  });
+
+  it('a stamped output written in place by Hadoop records its task, so it is complete for that task only', async () => {
+    configure();
+    const src = [join(dir, 'a.log')];
+    const job = new StampedWordCount({ src, dest: join(dir, 'stamped'), runner: 'hadoop' });
+    await job.run();
+    expect(job.output().exists()).toBe(true);
+    expect(new StampedWordCount({ src: [...src, src[0]!], dest: join(dir, 'stamped'), runner: 'hadoop' }).output().exists()).toBe(false);
   });
 
   it('a failed job reports the probable cause found in the task logs', async () => {

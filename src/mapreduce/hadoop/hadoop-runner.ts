@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { InputError } from '../../core/index.js';
+import { StampedDirectoryTarget } from '../../targets/index.js';
 import { JobFailedError } from '../failure.js';
 import type { MapReduceTask } from '../job.js';
 import type { MapReduceRunner } from '../runner.js';
@@ -30,6 +31,8 @@ export class HadoopRunner implements MapReduceRunner {
         await runHadoop(task, config, streamingArgs(task, config, i, inputs, out), i);
         inputs = [out];
       }
+      const target = task.output();
+      if (target instanceof StampedDirectoryTarget) await target.stampInPlace(); // Hadoop wrote it in place
     } finally {
       for (const dir of intermediate) await runQuietly(config.command, ['fs', '-rm', '-r', '-f', dir]);
     }

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { p } from '../../core/index.js';
 import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
-import { DirectoryTarget } from '../../targets/index.js';
+import { StampedDirectoryTarget } from '../../targets/index.js';
 import { engagementEndDate, INTERVAL_TYPES, type IntervalType } from './end-date.js';
 import { engagementFromLine } from './engagement-record.js';
 import { summarizeEngagement, SUMMARY_COLUMNS, type EngagementValue } from './engagement-summary.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
 export const COUNTERS = 'Student Engagement';
-/** Names the task (interval and type included) whose rows the output holds; `_` keeps it out of the part files. */
-const TASK_ID_FILE = '_TASK_ID';
 type Key = [endDate: string, courseId: string, username: string];
 
 /** The parameters every student engagement task shares with this one. */
@@ -39,23 +35,9 @@ export class StudentEngagementTask extends Base {
   declare intervalType: IntervalType;
   declare outputRoot: string;
 
-  override output(): DirectoryTarget {
-    return new DirectoryTarget(this.outputRoot);
-  }
-
-  /** --output-root may be reused for another interval or type: complete only when the output records this very task. */
-  override async complete(): Promise<boolean> {
-    if (!this.output().exists()) return false;
-    try {
-      return readFileSync(join(this.output().path, TASK_ID_FILE), 'utf8') === this.id;
-    } catch {
-      return false;
-    }
-  }
-
-  override async run(): Promise<void> {
-    await super.run();
-    await writeFile(join(this.output().path, TASK_ID_FILE), this.id);
+  /** The output root's path does not name the interval: it records this task's id, and is complete only for this task. */
+  override output(): StampedDirectoryTarget {
+    return new StampedDirectoryTarget(this.outputRoot, this.id);
   }
 
   override *mapper(line: string): Pairs {

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { p } from '../../core/index.js';
 import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
-import { DirectoryTarget } from '../../targets/index.js';
+import { StampedDirectoryTarget } from '../../targets/index.js';
 import { tagsDistribution, taggedSubmissionFromLine, type Tags } from './tagged-submission.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
 export const COUNTERS = 'Tags Distribution';
-/** Names the task (interval included) whose figures the output holds; `_` keeps it out of the part files. */
-const TASK_ID_FILE = '_TASK_ID';
 
 /**
  * edX TagsDistributionPerCourse: per (course, org, problem), total and
@@ -27,27 +22,9 @@ export class TagsDistributionPerCourse extends Base {
 
   override mapperPrefilter = 'problem_check';
 
-  override output(): DirectoryTarget {
-    return new DirectoryTarget(this.outputRoot);
-  }
-
-  /**
-   * --output-root is not named after the interval (edX's layout), so a run
-   * for another interval would find it complete and load the old figures:
-   * complete only when the output records this very task.
-   */
-  override async complete(): Promise<boolean> {
-    if (!this.output().exists()) return false;
-    try {
-      return readFileSync(join(this.output().path, TASK_ID_FILE), 'utf8') === this.id;
-    } catch {
-      return false;
-    }
-  }
-
-  override async run(): Promise<void> {
-    await super.run();
-    await writeFile(join(this.output().path, TASK_ID_FILE), this.id);
+  /** The output root's path does not name the interval: it records this task's id, and is complete only for this task. */
+  override output(): StampedDirectoryTarget {
+    return new StampedDirectoryTarget(this.outputRoot, this.id);
   }
 
   override *mapper(line: string): Pairs {

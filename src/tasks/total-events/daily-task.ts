@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
-import { DirectoryTarget } from '../../targets/index.js';
+import { StampedDirectoryTarget } from '../../targets/index.js';
 import { eventDayOf } from './event-day.js';
 
 const Base = WithEventLogSelection(MapReduceTask);
 /** The counter group of what the task kept; the drops are counted under "Event", edX's group for them. */
 export const COUNTERS = 'Total Events';
-/** Names the task (interval included) whose counts the output holds; `_` keeps it out of the part files. */
-const TASK_ID_FILE = '_TASK_ID';
 
 /**
  * edX TotalEventsDailyTask (entry point `overall_events`): how many events
@@ -24,27 +19,9 @@ export class TotalEventsDailyTask extends Base {
   static override parameters = { ...Base.parameters, outputRoot: p.path({ description: 'Directory to store the daily counts in.' }) };
   declare outputRoot: string;
 
-  override output(): DirectoryTarget {
-    return new DirectoryTarget(this.outputRoot);
-  }
-
-  /**
-   * --output-root is not named after the interval (edX's layout), so a run
-   * for another interval would find it complete and report the old counts:
-   * complete only when the output records this very task.
-   */
-  override async complete(): Promise<boolean> {
-    if (!this.output().exists()) return false;
-    try {
-      return readFileSync(join(this.output().path, TASK_ID_FILE), 'utf8') === this.id;
-    } catch {
-      return false;
-    }
-  }
-
-  override async run(): Promise<void> {
-    await super.run();
-    await writeFile(join(this.output().path, TASK_ID_FILE), this.id);
+  /** The output root's path does not name the interval: it records this task's id, and is complete only for this task. */
+  override output(): StampedDirectoryTarget {
+    return new StampedDirectoryTarget(this.outputRoot, this.id);
   }
 
   override *mapper(line: string): Pairs {

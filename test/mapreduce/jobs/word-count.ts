@@ -1,6 +1,6 @@
 import { p } from '../../../src/core/index.js';
 import { MapReduceTask, type MapReduceStep } from '../../../src/mapreduce/index.js';
-import { DirectoryTarget } from '../../../src/targets/index.js';
+import { DirectoryTarget, StampedDirectoryTarget } from '../../../src/targets/index.js';
 
 const inputParameters = { ...MapReduceTask.parameters, src: p.list(p.path()), dest: p.path() };
 
@@ -101,5 +101,13 @@ export class PrefilteredWordCount extends WordCount {
   override *mapper(line: string) {
     if (!line.includes('the')) throw new Error(`the pre-filter let through ${JSON.stringify(line)}`);
     yield* super.mapper(line);
+  }
+}
+
+/** Word count into a directory that records the task's id (a fixed output root, as edX's reports have). */
+export class StampedWordCount extends WordCount {
+  static override moduleUrl = import.meta.url;
+  override output() {
+    return new StampedDirectoryTarget(this.dest, this.id);
   }
 }
