@@ -1,4 +1,4 @@
-import { pythonStr, type PyValue } from '../../eventlog/parse/index.js';
+import { excelCsv, pythonStr, type PyValue } from '../../eventlog/parse/index.js';
 import { compareUtf8 } from '../../mapreduce/keys.js';
 import type { CourseBlock } from './course-blocks.js';
 import type { ResponseRecord } from './latest-response.js';
@@ -53,8 +53,7 @@ export function courseReportCsv(records: readonly LocatedRecord[], format: Repor
       compareUtf8(a.firstAttemptDate, b.firstAttemptDate) ||
       compareUtf8(a.answerId, b.answerId),
   );
-  const lines = [format.fields.map(csvCell), ...sorted.map((r) => format.fields.map((f) => csvCell(cellText(r, f, format))))];
-  return lines.map((cells) => cells.join(',') + '\r\n').join('');
+  return excelCsv([format.fields, ...sorted.map((r) => format.fields.map((f) => cellText(r, f, format)))]);
 }
 
 function cellText(r: LocatedRecord, field: RecordField, format: ReportFormat): string {
@@ -85,8 +84,4 @@ function dateText(timestamp: string, format: ReportFormat): string {
 function python2TupleRepr(items: readonly string[]): string {
   const reprs = items.map((s) => `u${pythonStr([s] as PyValue).slice(1, -1)}`);
   return reprs.length === 1 ? `(${reprs[0]},)` : `(${reprs.join(', ')})`;
-}
-
-function csvCell(text: string): string {
-  return /[,"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compareUtf8 } from '../../mapreduce/keys.js';
+import { excelCsv } from '../../eventlog/parse/index.js';
 import type { IntervalType } from './end-date.js';
 
 /** The columns after Course ID, the date and Username (edX's, less Email and Cohort: see docs/tasks-student-engagement.md). */
@@ -35,7 +36,7 @@ export function engagementCsvPath(courseId: string, intervalType: IntervalType, 
  */
 export function engagementCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const sorted = [...rows].sort(compareRows);
-  return [header, ...sorted].map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
+  return excelCsv([header, ...sorted]);
 }
 
 function compareRows(a: readonly string[], b: readonly string[]): number {
@@ -44,8 +45,4 @@ function compareRows(a: readonly string[], b: readonly string[]): number {
     if (order !== 0) return order;
   }
   return a.length - b.length;
-}
-
-function csvCell(text: string): string {
-  return /[,"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

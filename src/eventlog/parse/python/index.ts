@@ -11,3 +11,4 @@ export * from './python-json-dumps.js';
 export * from './python-equals.js';
 export * from './python-float.js';
 export * from './json-round-trip.js';
+export * from './python-csv.js';
