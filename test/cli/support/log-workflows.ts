@@ -26,6 +26,8 @@ export interface Workflow {
 }
 
 const INTERVAL = '2024-03-04-2024-03-06';
+/** Debian's geoip-database (CI installs it): the legacy country file edX read. */
+const GEOIP_DAT = '/usr/share/GeoIP/GeoIP.dat';
 const ENROLLMENT_TABLES = ['daily', 'mode_daily', 'gender_daily', 'birth_year_daily', 'education_level_daily'].map((t) => `course_enrollment_${t}`);
 const source = (logs: string) => ['--source', JSON.stringify([logs])];
 const db = (out: string) => `sqlite:${join(out, 'results.sqlite')}`;
@@ -123,6 +125,20 @@ export function logWorkflows(lmsUrl: () => string): Workflow[] {
       reader: 'TagsDistributionPerCourse',
       perLine: /^(Event|Tags Distribution) (?!Problems Without Tags)/,
       rows: (out) => tableRows(out, 'tags_distribution', byCourseColumn),
+    },
+    {
+      family: 'StudentEngagementToMysqlTask',
+      args: (logs, out) => ['--interval', INTERVAL, '--interval-type', 'daily', ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out)],
+      reader: 'StudentEngagementTask',
+      perLine: /^(Event|Student Engagement) (Discard|Events Kept)/,
+      rows: (out) => tableRows(out, 'student_engagement_daily', byCourseColumn),
+    },
+    {
+      family: 'InsertToMysqlLastCountryPerCourseTask',
+      args: (logs, out) => ['--interval', INTERVAL, '--overwrite-n-days', '3', ...source(logs), '--warehouse-path', join(out, 'wh'), '--database-url', db(out), '--geolocation-data', GEOIP_DAT],
+      reader: 'LastDailyIpAddressOfUserTask',
+      perLine: /^(Event|User Location) (Discard|Events With User And IP Address)/,
+      rows: (out) => tableRows(out, 'course_enrollment_location_current', byCourseColumn),
     },
     {
       family: 'AnswerDistributionWorkflow',
