@@ -70,6 +70,16 @@ const WORKFLOWS: Array<{ family: string; args: () => string[]; tables?: string[]
     files: () => join(root, 'exports'),
   },
   {
+    family: 'StudentEngagementToMysqlTask',
+    args: () => ['--interval', '2024-03-04-2024-03-11', '--interval-type', 'weekly', ...source(), '--warehouse-path', join(root, 'wh')],
+    tables: ['student_engagement_weekly'],
+  },
+  {
+    family: 'TotalEventsReportWorkflow',
+    args: () => ['--interval', '2024-03-04-2024-03-11', ...source(), '--counts', join(root, 'total-events'), '--report', join(root, 'total-events.csv')],
+    files: () => join(root, 'total-events'),
+  },
+  {
     family: 'AnswerDistributionWorkflow',
     args: () => ['--src', logs, '--dest', join(root, 'dest'), '--name', 'week', '--output-root', join(root, 'csv')],
     tables: ['answer_distribution'],
