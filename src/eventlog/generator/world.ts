@@ -110,11 +110,21 @@ export function buildWorld(seed: number): Course[] {
   return courses;
 }
 
+/**
+ * Learners connect from public addresses in networks all over the world (so
+ * the location workflow finds countries), one in eight from the private
+ * 10/8 network, as behind a campus proxy.
+ */
+const PUBLIC_FIRST_OCTETS = [24, 31, 41, 46, 49, 58, 62, 77, 81, 88, 91, 101, 110, 122, 130, 141, 151, 163, 177, 186, 190, 196, 200, 201, 203, 210, 212, 217];
+function firstOctet(draw: number): number {
+  return draw < 32 ? 10 : PUBLIC_FIRST_OCTETS[draw % PUBLIC_FIRST_OCTETS.length]!;
+}
+
 function makeLearner(random: Random, i: number): Learner {
   const name = `${random.pick(FIRST)}${i}`;
   // A few learners carry the trailing space or newline that real logs show.
   const username = i % 397 === 0 ? `${name} ` : i % 733 === 0 ? `${name}\n` : name;
-  const ip = `10.${random.int(256)}.${random.int(256)}.${random.int(256)}`;
+  const ip = `${firstOctet(random.int(256))}.${random.int(256)}.${random.int(256)}.${random.int(256)}`;
   const session = random.hex(32);
   const agent = random.pick(AGENTS);
   return {
