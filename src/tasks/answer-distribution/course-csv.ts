@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { excelCsv, parseCourseKey, pythonStr, type CourseKey, type PyValue } from '../../eventlog/parse/index.js';
+import { ccxCourseKey, excelCsv, parseCourseKey, pythonStr, type CourseKey, type PyValue } from '../../eventlog/parse/index.js';
 import { COLUMN_ORDER, type DistributionRow } from './columns.js';
 import { compareRows } from './python2-order.js';
 
@@ -40,7 +40,10 @@ export function courseCsvRelativePath(courseId: string): string | null {
  */
 export function filenameSafeCourseId(courseId: string): string {
   const key = parseCourseKey(courseId);
-  return sanitize(key === null ? courseId : keyParts(key).join('+'));
+  if (key !== null) return sanitize(keyParts(key).join('+'));
+  // A CCX key (event export with [ccx] enabled): ccx_keys' _to_string() is its text after `ccx-v1:`.
+  const ccx = ccxCourseKey(courseId);
+  return sanitize(ccx === null ? courseId : ccx.slice(ccx.indexOf(':') + 1));
 }
 
 // opaque-keys 0.4 `_to_string()`: the parts it joins with "+".
