@@ -8,13 +8,19 @@ import { LastCountryOfUser } from './last-country-task.js';
 import { COUNTERS, locationParameters, withLocationDefaults } from './parameters.js';
 import { countEnrollmentsByCountry } from './per-course-counts.js';
 
-/** Table `course_enrollment_location_current` with edX's columns and types (LastCountryPerCourseRecord). */
+/**
+ * Table `course_enrollment_location_current` with edX's columns and types
+ * (LastCountryPerCourseRecord), plus the `id` key and `created` time edX's
+ * MysqlInsertTask adds to every table it makes (the data API's model reads `id`).
+ */
 const COLUMNS: readonly ColumnSpec[] = [
+  { name: 'id', type: 'bigint', nullable: false, generated: 'autoIncrement' },
   { name: 'date', type: 'date', nullable: false },
   { name: 'course_id', type: 'string', nullable: false },
   { name: 'country_code', type: 'string', length: 10, nullable: true },
   { name: 'count', type: 'integer', nullable: false },
   { name: 'cumulative_count', type: 'integer', nullable: false },
+  { name: 'created', type: 'timestamp', generated: 'now' },
 ];
 
 /**

@@ -179,6 +179,27 @@ describeGeoip('location per course through the CLI', () => {
       const result = await launchTask([...args, ...RUN]);
       expect(result.code, result.stderr).toBe(0);
       expect(await tableRows(MYSQL_TEST_URL, TABLE, COLUMNS)).toEqual(EXPECTED);
+      // edX's MysqlInsertTask adds a surrogate key `id` and a load time `created` to every table it makes.
+      const conn = await mysql.createConnection(MYSQL_TEST_URL);
+      const [columns] = await conn.query(`SHOW COLUMNS FROM ${TABLE}`);
+      const [indexes] = await conn.query(`SHOW INDEX FROM ${TABLE}`);
+      await conn.end();
+      // Display widths (int(11)) and whether TIMESTAMP may be NULL vary with the server version and settings.
+      const described = (columns as { Field: string; Type: string; Null: string; Key: string; Extra: string }[]).map((c) => [
+        c.Field, c.Type.replace(/\(\d+\)$/, (w) => (c.Type.startsWith('varchar') ? w : '')), c.Field === 'created' ? '-' : c.Null, c.Key, c.Extra,
+      ]);
+      expect(described).toEqual([
+        ['id', 'bigint', 'NO', 'PRI', 'auto_increment'],
+        ['date', 'date', 'NO', '', ''],
+        ['course_id', 'varchar(255)', 'NO', 'MUL', ''],
+        ['country_code', 'varchar(10)', 'YES', '', ''],
+        ['count', 'int', 'NO', '', ''],
+        ['cumulative_count', 'int', 'NO', '', ''],
+        ['created', 'timestamp', '-', '', ''],
+      ]);
+      const keys = new Map<string, string[]>();
+      for (const i of indexes as { Key_name: string; Column_name: string }[]) keys.set(i.Key_name, [...(keys.get(i.Key_name) ?? []), i.Column_name]);
+      expect([...keys.values()].sort()).toEqual([['course_id'], ['course_id', 'date'], ['id']]);
       const again = await launchTask([...args, ...RUN]);
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout + again.stderr).not.toMatch(/rows inserted/);
