@@ -8,8 +8,14 @@ import { parseDatabaseUrl, readCredentialsFile, type ConnectionSpec } from '../.
  */
 registry.declareSection('database-import', ['url', 'credentials', 'database']);
 
-/** The LMS database: --import-database-url, --import-credentials, then `[database-import]`. */
-export function lmsConnection(options: { importDatabaseUrl: string; importCredentials: string; importDatabase: string }): ConnectionSpec {
+/**
+ * The LMS database: --import-database-url, --import-credentials, then `[database-import]`.
+ * `need` names what the caller reads, for the error when none is given.
+ */
+export function lmsConnection(
+  options: { importDatabaseUrl: string; importCredentials: string; importDatabase: string },
+  need = 'The enrollment breakdowns need the LMS auth_userprofile table',
+): ConnectionSpec {
   const config = registry.config;
   const database = nonEmpty(options.importDatabase) ?? nonEmpty(config.get('database-import', 'database'));
   const url = nonEmpty(options.importDatabaseUrl) ?? nonEmpty(config.get('database-import', 'url'));
@@ -17,7 +23,7 @@ export function lmsConnection(options: { importDatabaseUrl: string; importCreden
   const credentials = nonEmpty(options.importCredentials) ?? nonEmpty(config.get('database-import', 'credentials'));
   if (credentials) return readCredentialsFile(credentials.replace(/^file:\/\//i, ''), database);
   throw new UsageError(
-    'The enrollment breakdowns need the LMS auth_userprofile table: give --import-database-url mysql://user:pw@lms-host/edxapp (or [database-import] url, or credentials + database).',
+    `${need}: give --import-database-url mysql://user:pw@lms-host/edxapp (or [database-import] url, or credentials + database).`,
   );
 }
 

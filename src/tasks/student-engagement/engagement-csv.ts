@@ -3,7 +3,7 @@ import { compareUtf8 } from '../../mapreduce/keys.js';
 import { excelCsv } from '../../eventlog/parse/index.js';
 import type { IntervalType } from './end-date.js';
 
-/** The columns after Course ID, the date and Username (edX's, less Email and Cohort: see docs/tasks-student-engagement.md). */
+/** The columns after Course ID, the date, Username, Email and Cohort (edX's). */
 const FIGURE_HEADERS = [
   'Unique Problems Attempted', 'Total Problem Attempts', 'Unique Problems Correct', 'Unique Videos Played',
   'Discussion Posts', 'Discussion Responses', 'Discussion Comments', 'Discussion Upvotes Given',
@@ -15,7 +15,7 @@ const FIGURE_HEADERS = [
 export function engagementCsvHeader(intervalType: IntervalType): string[] {
   const date = intervalType === 'daily' ? 'Date' : 'End Date';
   const active = intervalType === 'daily' ? 'Was Active' : intervalType === 'weekly' ? 'Days Active This Week' : 'Days Active';
-  return ['Course ID', date, 'Username', active, ...FIGURE_HEADERS];
+  return ['Course ID', date, 'Username', 'Email', 'Cohort', active, ...FIGURE_HEADERS];
 }
 
 /**

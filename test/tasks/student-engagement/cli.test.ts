@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import { queryRows } from '../../../src/sql/index.js';
 import { ensureBuilt, launchTask } from '../../cli/build-once.js';
 import { describeMysql } from '../../support/services.js';
 import { freshMysqlDatabase } from '../video/support.js';
+import { lmsInMysql, lmsInSqlite } from './lms.js';
 
 const A = 'edX/DemoX/T1';
 const B = 'course-v1:MITx+6.00+T1';
@@ -108,43 +109,120 @@ describe('launch-task StudentEngagementTask', () => {
   });
 });
 
-describe('launch-task StudentEngagementCsvFileTask', () => {
+/**
+ * The enrollments the per-course reports join on: alice (1), carol (3), dave (4) and
+ * user 9 (not in auth_user) enroll in A, bob (2) in B, the day before the interval;
+ * dave unenrolls from A on 2014-03-04 (that event also makes him active that day).
+ */
+function withEnrollments(dir: { src: string }): void {
+  const enroll = (username: string, userId: number, course: string, type = 'activated', day = '2014-02-28') =>
+    ev(username, course, `${day}T06:00:00`, `edx.course.enrollment.${type}`, { course_id: course, user_id: userId, mode: 'honor' });
+  const group = join(dir.src, 'FakeServerGroup');
+  writeFileSync(join(group, 'tracking.log-20140228'), lines(enroll('alice', 1, A), enroll('carol', 3, A), enroll('dave', 4, A), enroll('ghost', 9, A), enroll('bob', 2, B)));
+  writeFileSync(join(group, 'tracking.log-20140304'), lines(enroll('dave', 4, A, 'deactivated', '2014-03-04')));
+}
+
+const HEADER = (date: string, active: string) => `Course ID,${date},Username,Email,Cohort,${active},` + HEADER_TAIL;
+
+/** The per-course reports with the LMS join, the LMS in the database `makeLms` gives. */
+function writesReports(makeLms: (root: string) => Promise<string>): void {
   const dir = logs();
+  withEnrollments(dir);
+  let lms = '';
+  beforeAll(async () => void (lms = await makeLms(dir.root)));
   afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
-  const run = (type: string) =>
+  const run = (type: string, extra: string[] = []) =>
     launchTask([
       'StudentEngagementCsvFileTask', '--source', JSON.stringify([dir.src]), '--interval', '2014-03-01-2014-03-10', '--interval-type', type,
-      '--warehouse-path', join(dir.root, 'warehouse'), '--output-root', join(dir.root, 'reports'), '--runner', 'inline',
+      '--warehouse-path', join(dir.root, 'warehouse'), '--output-root', join(dir.root, 'reports', type), '--runner', 'inline',
+      '--import-database-url', lms, '--date', '2014-03-10', '--enrollment-interval-start', '2014-02-28', '--overwrite-n-days', '10', ...extra,
     ]);
+  const report = (type: string, course: string, name: string) => readFileSync(join(dir.root, 'reports', type, folder(course), name), 'utf8');
+  const zeroRow = (course: string, date: string, user: string, email: string, cohort: string) => csvRow(course, date, user, email, cohort, ...zeros(13), '');
 
-  it('daily: one file per course and active day, in a sha1-of-course folder', async () => {
+  it('daily: a file per course and day of the interval, a row per enrolled learner with email and cohort, zeros when idle', async () => {
     const result = await run('daily');
-    expect(result.code, result.stderr).toBe(0);
-    expect(readdirSync(join(dir.root, 'reports', folder(A))).sort()).toEqual(['2014-03-01', '2014-03-03', '2014-03-05'].map((d) => `student_engagement_daily_${d}.csv`));
-    expect(readdirSync(join(dir.root, 'reports', folder(B))).sort()).toEqual(['2014-03-05', '2014-03-09'].map((d) => `student_engagement_daily_${d}.csv`));
-    expect(readFileSync(join(dir.root, 'reports', folder(A), 'student_engagement_daily_2014-03-03.csv'), 'utf8')).toBe(
-      'Course ID,Date,Username,Was Active,' + HEADER_TAIL +
-        csvRow(A, '2014-03-03', 'alice', 1, 1, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, SEQ1) +
-        csvRow(A, '2014-03-03', 'bob', 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, ''),
+    const text = result.stdout + result.stderr;
+    expect(result.code, text).toBe(0);
+    const days = Array.from({ length: 9 }, (_, i) => `student_engagement_daily_2014-03-0${i + 1}.csv`);
+    expect(readdirSync(join(dir.root, 'reports', 'daily', folder(A))).sort()).toEqual(days);
+    expect(readdirSync(join(dir.root, 'reports', 'daily', folder(B))).sort()).toEqual(days);
+    // dave is in two groups of A: a row for each, as edX's join gave; bob is active in A but not enrolled there.
+    expect(report('daily', A, 'student_engagement_daily_2014-03-03.csv')).toBe(
+      HEADER('Date', 'Was Active') +
+        csvRow(A, '2014-03-03', 'alice', 'alice@example.com', 'Red', 1, 1, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, SEQ1) +
+        zeroRow(A, '2014-03-03', 'carol', '"carol,c@example.com"', 'Blue') +
+        zeroRow(A, '2014-03-03', 'dave', 'dave@example.com', 'Blue') +
+        zeroRow(A, '2014-03-03', 'dave', 'dave@example.com', 'Red'),
     );
-    expect(readdirSync(join(dir.root, 'warehouse', 'student_engagement_raw_daily'))).toEqual(['dt=2014-03-10']);
+    // dave unenrolled on 03-04 (his unenrollment is his only activity): from then on he is not listed.
+    expect(report('daily', A, 'student_engagement_daily_2014-03-04.csv')).toBe(
+      HEADER('Date', 'Was Active') + zeroRow(A, '2014-03-04', 'alice', 'alice@example.com', 'Red') + zeroRow(A, '2014-03-04', 'carol', '"carol,c@example.com"', 'Blue'),
+    );
+    expect(report('daily', B, 'student_engagement_daily_2014-03-05.csv')).toBe(
+      HEADER('Date', 'Was Active') + csvRow(B, '2014-03-05', 'bob', 'bob@example.com', '', 1, 1, 1, 1, ...zeros(9), ''),
+    );
+    expect(text).toMatch(/Student Engagement Active Learner Not Enrolled Left Out: 2\b/); // bob in A on 03-03, dave on 03-04
+    expect(text).toMatch(/Student Engagement Enrolled User Not In auth_user Left Out: 9\b/); // user 9, every day
+    expect(text).toMatch(/Student Engagement CSV Files Written: 18\b/);
+    expect(readdirSync(join(dir.root, 'warehouse', 'auth_user'))).toEqual(['dt=2014-03-10']);
   });
 
-  it('all: one file per course named after the interval, a row per learner', async () => {
-    const result = await run('all');
+  it('weekly: the learners enrolled at the end of each week', async () => {
+    const result = await run('weekly');
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(join(dir.root, 'reports', folder(B), 'student_engagement_all_2014-03-01-2014-03-10.csv'), 'utf8')).toBe(
-      'Course ID,End Date,Username,Days Active,' + HEADER_TAIL + csvRow(B, '2014-03-09', 'bob', 2, 1, 1, 1, 1, ...zeros(8), ''),
+    expect(report('weekly', A, 'student_engagement_weekly_2014-03-02.csv')).toBe(
+      HEADER('End Date', 'Days Active This Week') +
+        csvRow(A, '2014-03-02', 'alice', 'alice@example.com', 'Red', 1, ...zeros(12), '') +
+        zeroRow(A, '2014-03-02', 'carol', '"carol,c@example.com"', 'Blue') +
+        zeroRow(A, '2014-03-02', 'dave', 'dave@example.com', 'Blue') +
+        zeroRow(A, '2014-03-02', 'dave', 'dave@example.com', 'Red'),
     );
-    expect(readFileSync(join(dir.root, 'reports', folder(A), 'student_engagement_all_2014-03-01-2014-03-10.csv'), 'utf8')).toContain(
-      csvRow(A, '2014-03-09', 'alice', 3, 1, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, SEQ2),
+    expect(report('weekly', A, 'student_engagement_weekly_2014-03-09.csv')).toBe(
+      HEADER('End Date', 'Days Active This Week') +
+        csvRow(A, '2014-03-09', 'alice', 'alice@example.com', 'Red', 2, 1, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, SEQ2) +
+        zeroRow(A, '2014-03-09', 'carol', '"carol,c@example.com"', 'Blue'),
     );
   });
 
-  it('a second identical run does nothing', async () => {
+  it('all: one file per course named after the interval; a second identical run does nothing', async () => {
     const result = await run('all');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout + result.stderr).not.toMatch(/CSV Files Written/);
+    expect(report('all', B, 'student_engagement_all_2014-03-01-2014-03-10.csv')).toBe(
+      HEADER('End Date', 'Days Active') + csvRow(B, '2014-03-09', 'bob', 'bob@example.com', '', 2, 1, 1, 1, 1, ...zeros(8), ''),
+    );
+    expect(report('all', A, 'student_engagement_all_2014-03-01-2014-03-10.csv')).toContain(
+      csvRow(A, '2014-03-09', 'alice', 'alice@example.com', 'Red', 3, 1, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, SEQ2),
+    );
+    const again = await run('all');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout + again.stderr).not.toMatch(/CSV Files Written/);
+  });
+}
+
+describe('launch-task StudentEngagementCsvFileTask, LMS in SQLite', () => writesReports(async (root) => lmsInSqlite(join(root, 'lms.sqlite'))));
+describeMysql('launch-task StudentEngagementCsvFileTask, LMS in MariaDB', () => writesReports(() => lmsInMysql('pipewright_lms_engagement_test')));
+
+describe('launch-task StudentEngagementCsvFileTask without what the join needs', () => {
+  const dir = logs();
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+  const base = () => [
+    'StudentEngagementCsvFileTask', '--source', JSON.stringify([dir.src]), '--interval', '2014-03-01-2014-03-10',
+    '--warehouse-path', join(dir.root, 'warehouse'), '--output-root', join(dir.root, 'reports'), '--runner', 'inline',
+  ];
+
+  it('no LMS database: one line naming --import-database-url, before anything runs', async () => {
+    const result = await launchTask([...base(), '--enrollment-interval-start', '2014-02-01', '--overwrite-n-days', '3']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/auth_user.*--import-database-url/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir.root, 'warehouse'))).toBe(false);
+  });
+
+  it('an enrollment history starting after the interval: one line naming the flag', async () => {
+    const result = await launchTask([...base(), '--enrollment-interval-start', '2014-03-02', '--overwrite-n-days', '3', '--import-database-url', 'sqlite:/nonexistent']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/--enrollment-interval-start 2014-03-02 is after the first day of --interval \(2014-03-01\)/);
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DateInterval } from '../../../src/core/index.js';
 import {
+  isReportDay, joinLms, joinReportGroup, NO_ENGAGEMENT,
   engagementCsv, engagementCsvHeader, engagementCsvPath, engagementEndDate, engagementFromLine, SUBSECTION_VIEWED, summarizeEngagement,
   type EngagementValue,
 } from '../../../src/tasks/student-engagement/index.js';
@@ -158,9 +159,10 @@ describe('the figures (edX StudentEngagementTask.reducer)', () => {
 
 describe('the per-course CSV files (edX StudentEngagementCsvFileTask)', () => {
   it('headers follow the interval type', () => {
-    expect(engagementCsvHeader('daily').slice(0, 4)).toEqual(['Course ID', 'Date', 'Username', 'Was Active']);
-    expect(engagementCsvHeader('weekly').slice(1, 4)).toEqual(['End Date', 'Username', 'Days Active This Week']);
-    expect(engagementCsvHeader('all')[3]).toBe('Days Active');
+    expect(engagementCsvHeader('daily').slice(0, 6)).toEqual(['Course ID', 'Date', 'Username', 'Email', 'Cohort', 'Was Active']);
+    expect(engagementCsvHeader('weekly').slice(1, 6)).toEqual(['End Date', 'Username', 'Email', 'Cohort', 'Days Active This Week']);
+    expect(engagementCsvHeader('all')[5]).toBe('Days Active');
+    expect(engagementCsvHeader('all')).toHaveLength(19);
     expect(engagementCsvHeader('all').at(-1)).toBe('URL of Last Subsection Viewed');
   });
 
@@ -173,5 +175,42 @@ describe('the per-course CSV files (edX StudentEngagementCsvFileTask)', () => {
   it('rows sort by their cells as text, with CRLF ends and quotes only where needed', () => {
     const text = engagementCsv(['A', 'B'], [['zed', '9'], ['al,ice', '10'], ['bob', 'say "hi"']]);
     expect(text).toBe('A,B\r\n"al,ice",10\r\nbob,"say ""hi"""\r\nzed,9\r\n');
+  });
+});
+
+describe('the LMS join (edX JoinedStudentEngagementTableTask)', () => {
+  const interval = DateInterval.tryParse('2014-03-01-2014-03-10')!; // last day 2014-03-09, a Sunday
+  it.each([
+    ['daily', '2014-03-01', true], ['daily', '2014-03-09', true], ['daily', '2014-02-28', false], ['daily', '2014-03-10', false],
+    ['weekly', '2014-03-02', true], ['weekly', '2014-03-09', true], ['weekly', '2014-03-08', false], ['weekly', '2014-02-23', false],
+    ['all', '2014-03-09', true], ['all', '2014-03-08', false],
+  ] as const)('%s: enrollment day %s gives a report row: %s', (type, day, expected) => {
+    expect(isReportDay(type, interval, day)).toBe(expected);
+  });
+
+  const lms = joinLms(
+    [['1', 'alice', 'a@x.org'], ['2', 'bob', 'b@x.org'], ['3', 'carol', '\\N']],
+    [['10', 'Red', COURSE, 'cohort'], ['11', 'Blue', COURSE, 'cohort'], ['12', 'Other', 'edX/Other/T1', 'cohort']],
+    [['10', '1'], ['11', '1'], ['12', '2'], ['99', '3']],
+  );
+  const figures = ['2', ...NO_ENGAGEMENT.slice(1, -1), '/courses/x'];
+
+  it('enrolled learners get their figures, or zeros; email and cohort come from the LMS', () => {
+    const joined = joinReportGroup(COURSE, { enrolledUserIds: ['2', '3', '2'], activeByUsername: new Map([['bob', figures]]) }, lms);
+    expect(joined).toEqual({
+      rows: [['bob', 'b@x.org', '', ...figures], ['carol', '', '', ...NO_ENGAGEMENT]], // bob's cohort is in another course; carol's group is gone
+      unknownUsers: 0, activeNotEnrolled: 0,
+    });
+  });
+
+  it('a learner in two groups of the course has a row for each, as the SQL join gave', () => {
+    const joined = joinReportGroup(COURSE, { enrolledUserIds: ['1'], activeByUsername: new Map() }, lms);
+    expect(joined.rows.map((r) => r[2])).toEqual(['Red', 'Blue']);
+  });
+
+  it('enrolled ids auth_user lacks and active learners not enrolled are left out and counted', () => {
+    const joined = joinReportGroup(COURSE, { enrolledUserIds: ['1', '7'], activeByUsername: new Map([['zed', figures], ['alice', figures]]) }, lms);
+    expect(joined).toMatchObject({ unknownUsers: 1, activeNotEnrolled: 1 });
+    expect(joined.rows.every((r) => r[0] === 'alice' && r[3] === '2')).toBe(true);
   });
 });
