@@ -29,6 +29,8 @@ describe('the last-IP mapper (edX LastDailyIpAddressOfUserTask.mapper)', () => {
       [event({ time: 'this is a bogus time', userId: 42, ip: '8.8.8.8' }), 'Discard Outside Date Interval'],
       [event({ time: '2015-12-17T15:38:32.805444', userId: 42, ip: '8.8.8.8' }), 'Discard Outside Date Interval'],
       [event({ time: TIME, ip: '8.8.8.8' }), 'Discard Missing User ID'],
+      [JSON.stringify({ time: TIME, ip: '8.8.8.8' }), 'Discard Missing User ID'], // no context at all
+      [JSON.stringify({ time: TIME, ip: '8.8.8.8', context: 'user 42' }), 'Discard Missing User ID'], // edX crashed here
       [event({ time: TIME, userId: 0, ip: '8.8.8.8' }), 'Discard Missing User ID'],
       [event({ time: TIME, userId: '', ip: '8.8.8.8' }), 'Discard Missing User ID'],
       [event({ time: TIME, userId: 'abc', ip: '8.8.8.8' }), 'Discard event with malformed user_id'],
