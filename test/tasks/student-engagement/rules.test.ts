@@ -8,23 +8,27 @@ import {
 } from '../../../src/tasks/student-engagement/index.js';
 
 const COURSE = 'course-v1:FooX+1.23x+2013_Spring';
-const PROBLEM = 'block-v1:FooX+1.23x+2013_Spring+type@problem+block@9cee77a606ea4c1aa5440e0ea5d0f618';
+/** edX ran its mapper tests twice: with opaque keys and with legacy (slash) ones. */
+const KEY_KINDS = [
+  { kind: 'opaque keys', course: COURSE, problem: 'block-v1:FooX+1.23x+2013_Spring+type@problem+block@9cee77a606ea4c1aa5440e0ea5d0f618' },
+  { kind: 'legacy keys', course: 'FooX/1.23x/2013_Spring', problem: 'i4x://FooX/1.23x/problem/9cee77a606ea4c1aa5440e0ea5d0f618' },
+];
 const all = () => true;
 const daily = (day: string) => day;
-const event = (fields: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    username: 'test_user', event_source: 'server', event_type: 'problem_check',
-    context: { course_id: COURSE, org_id: 'FooX', user_id: 10 }, time: '2013-12-17T15:38:32.805444+00:00',
-    event: { problem_id: PROBLEM, success: 'incorrect' }, ...fields,
-  });
 const recordsOf = (line: string, endDateOf = daily) => {
   const result = engagementFromLine(line, all, endDateOf);
   if ('drop' in result) throw new Error(`dropped: ${result.drop}`);
   return result.records.map((r) => [[r.endDate, r.courseId, r.username], [r.entityId, r.eventType, r.info, r.date]]);
 };
-const KEY = ['2013-12-17', COURSE, 'test_user'];
 
-describe('what an event gives (edX StudentEngagementTask.mapper)', () => {
+describe.each(KEY_KINDS)('what an event gives (edX StudentEngagementTask.mapper), $kind', ({ course: COURSE, problem: PROBLEM }) => {
+  const event = (fields: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      username: 'test_user', event_source: 'server', event_type: 'problem_check',
+      context: { course_id: COURSE, org_id: 'FooX', user_id: 10 }, time: '2013-12-17T15:38:32.805444+00:00',
+      event: { problem_id: PROBLEM, success: 'incorrect' }, ...fields,
+    });
+  const KEY = ['2013-12-17', COURSE, 'test_user'];
   it('a server problem_check: the problem, and whether it was correct', () => {
     expect(recordsOf(event())).toEqual([[KEY, [PROBLEM, 'problem_check', {}, '2013-12-17']]]);
     expect(recordsOf(event({ event: { problem_id: PROBLEM, success: 'Correct' } }))).toEqual([[KEY, [PROBLEM, 'problem_check', { correct: true }, '2013-12-17']]]);
@@ -72,6 +76,7 @@ describe('what an event gives (edX StudentEngagementTask.mapper)', () => {
     [{ event: { success: 'correct' } }, 'Discard Missing Problem Id'],
     [{ event: { problem_id: PROBLEM, success: null } }, 'Discard Success Not Text'],
     [{ event_type: 'play_video', event: { code: 'x' } }, 'Discard Missing Video Id'],
+    [{ event_type: 'play_video', event: '{"currentTime": "23.4398", "code": "87389iouhdfh"}' }, 'Discard Missing Video Id'],
     [{ event_type: 'play_video', event: { id: 5 } }, 'Discard Video Id Not Text'],
     [{ event_type: 'edx.forum.thread.voted', event: { vote_value: 'sideways' } }, 'Discard Vote Neither Up Nor Down'],
     [{ username: 'tab\tuser' }, 'Discard Field With Tab Or Newline'],
@@ -96,8 +101,10 @@ describe('the end date an event is reported under', () => {
   ])('weekly: %s -> the week ending %s, on the weekday of the last day', (day, end) => {
     expect(engagementEndDate('weekly', interval, day)).toBe(end);
   });
-  it('all: the last day of the interval; daily: the day itself', () => {
-    expect(engagementEndDate('all', interval, '2013-11-03')).toBe('2014-01-01');
+  it.each(['2014-01-01', '2013-12-25', '2013-12-27', '2013-12-23'])('all: %s -> the last day of the interval', (day) => {
+    expect(engagementEndDate('all', interval, day)).toBe('2014-01-01');
+  });
+  it('daily: the day itself', () => {
     expect(engagementEndDate('daily', interval, '2013-11-03')).toBe('2013-11-03');
   });
 });
@@ -133,7 +140,24 @@ describe('the figures (edX StudentEngagementTask.reducer)', () => {
     ['edx.forum.comment.created', 'forum_comments'],
     ['book', 'textbook_pages_viewed'],
   ])('%s counts in %s', (type, column) => {
+    expect(sum(['', type, {}, D])).toMatchObject({ [column]: 1, days_active: 1 });
     expect(sum(['', type, {}, D], ['', type, {}, D])).toMatchObject({ [column]: 2 });
+  });
+
+  it.each([
+    ['edx.forum.thread.voted', 'up', 'forum_upvotes_given'],
+    ['edx.forum.thread.vote_received', 'up', 'forum_upvotes_received'],
+    ['edx.forum.response.voted', 'up', 'forum_upvotes_given'],
+    ['edx.forum.response.vote_received', 'up', 'forum_upvotes_received'],
+    ['edx.forum.thread.voted', 'down', 'forum_downvotes_given'],
+    ['edx.forum.thread.vote_received', 'down', 'forum_downvotes_received'],
+    ['edx.forum.response.voted', 'down', 'forum_downvotes_given'],
+    ['edx.forum.response.vote_received', 'down', 'forum_downvotes_received'],
+  ] as const)('one %s %s vote counts 1 in %s, and the day as active', (type, vote, column) => {
+    const s = sum(['', type, { vote, undo: false }, D]);
+    expect(s).toMatchObject({ [column]: 1, days_active: 1 });
+    const votes = ['forum_upvotes_given', 'forum_downvotes_given', 'forum_upvotes_received', 'forum_downvotes_received'] as const;
+    expect(votes.filter((c) => s[c] !== 0)).toEqual([column]);
   });
 
   it('votes given and received; an undone vote takes one back', () => {
