@@ -131,17 +131,18 @@ function writesReports(makeLms: (root: string) => Promise<string>): void {
   let lms = '';
   beforeAll(async () => void (lms = await makeLms(dir.root)));
   afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
-  const run = (type: string, extra: string[] = []) =>
+  const run = (type: string, runner = ['--runner', 'inline']) =>
     launchTask([
       'StudentEngagementCsvFileTask', '--source', JSON.stringify([dir.src]), '--interval', '2014-03-01-2014-03-10', '--interval-type', type,
-      '--warehouse-path', join(dir.root, 'warehouse'), '--output-root', join(dir.root, 'reports', type), '--runner', 'inline',
-      '--import-database-url', lms, '--date', '2014-03-10', '--enrollment-interval-start', '2014-02-28', '--overwrite-n-days', '10', ...extra,
+      '--warehouse-path', join(dir.root, 'warehouse'), '--output-root', join(dir.root, 'reports', type), ...runner,
+      '--import-database-url', lms, '--date', '2014-03-10', '--enrollment-interval-start', '2014-02-28', '--overwrite-n-days', '10',
     ]);
   const report = (type: string, course: string, name: string) => readFileSync(join(dir.root, 'reports', type, folder(course), name), 'utf8');
   const zeroRow = (course: string, date: string, user: string, email: string, cohort: string) => csvRow(course, date, user, email, cohort, ...zeros(13), '');
 
   it('daily: a file per course and day of the interval, a row per enrolled learner with email and cohort, zeros when idle', async () => {
-    const result = await run('daily');
+    // The default runner (worker threads), two reducers: each loads the LMS tables itself.
+    const result = await run('daily', ['--n-reduce-tasks', '2']);
     const text = result.stdout + result.stderr;
     expect(result.code, text).toBe(0);
     const days = Array.from({ length: 9 }, (_, i) => `student_engagement_daily_2014-03-0${i + 1}.csv`);
