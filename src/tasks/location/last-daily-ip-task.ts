@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { p } from '../../core/index.js';
+import { isEventLevelDrop } from '../../eventlog/parse/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import { DirectoryTarget } from '../../targets/index.js';
@@ -48,7 +49,8 @@ export class LastDailyIpAddressOfUserTask extends Base {
 
   override *mapper(line: string): Pairs {
     const seen = ipSightingFromLine(line, (date) => this.eventInInterval(date));
-    if ('drop' in seen) return void this.incrementCounter(COUNTERS, seen.drop);
+    // The drops every log task shares go under edX's group for them, "Event"; the rest are this task's.
+    if ('drop' in seen) return void this.incrementCounter(isEventLevelDrop(seen.drop) ? 'Event' : COUNTERS, seen.drop);
     this.incrementCounter(COUNTERS, 'Events With User And IP Address');
     yield [[seen.date, seen.userId, seen.courseId ?? NO_COURSE], [seen.timestamp, seen.ip] satisfies Sighting];
   }
