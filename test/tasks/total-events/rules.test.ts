@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventDayOf, parseCountLine, renderTotalEventsReport } from '../../../src/tasks/total-events/index.js';
+import { eventDayOf, parseCountLine, renderTotalEventsReport, TotalEventsDailyTask } from '../../../src/tasks/total-events/index.js';
 
 const all = () => true;
 const event = (fields: Record<string, unknown> = {}) =>
@@ -23,6 +23,11 @@ describe('which lines count, and for which day (edX TotalEventsDailyTask.mapper)
     expect(eventDayOf(JSON.stringify({ time: '2013-12-17T00:00:00' }), all)).toMatchObject({ day: '2013-12-17' });
   });
 
+  it('only `time` dates an event: an empty `timestamp` field, a blank user id or org change nothing', () => {
+    expect(eventDayOf(event({ timestamp: '', user_id: '' }), all)).toEqual({ day: '2013-12-17', replacedBytes: false });
+    expect(eventDayOf(event({ timestamp: '2001-01-01T00:00:00' }), (day) => day === '2013-12-17')).toMatchObject({ day: '2013-12-17' });
+  });
+
   it('a line with a prefix before the JSON still counts', () => {
     expect(eventDayOf(`Dec 17 15:38:32 lms-1 ${event()}`, all)).toMatchObject({ day: '2013-12-17' });
   });
@@ -44,6 +49,18 @@ describe('which lines count, and for which day (edX TotalEventsDailyTask.mapper)
 
   it('an event dated outside the interval is dropped', () => {
     expect(eventDayOf(event(), (day) => day >= '2013-12-18')).toEqual({ drop: 'Discard Outside Date Interval' });
+  });
+});
+
+describe('the sum (edX TotalEventsDailyTask.reducer, also its combiner)', () => {
+  const task = new TotalEventsDailyTask({ interval: '2013-12-17', source: ['/logs'], outputRoot: '/counts' });
+  const lines = (counts: number[]) => [...task.reducer('2013-12-17', counts)].map(([day, n]) => task.formatOutput(day as string, n as number));
+
+  it('one event is a count of 1; two of the same day, 2; partial sums add up', () => {
+    expect(lines([1])).toEqual(['2013-12-17\t1']);
+    expect(lines([1, 1])).toEqual(['2013-12-17\t2']);
+    const partial = [...task.combiner('2013-12-17', [1, 1, 1])].map(([, n]) => n as number);
+    expect(lines([...partial, 4])).toEqual(['2013-12-17\t7']);
   });
 });
 
