@@ -42,8 +42,8 @@ export class StudentEngagementCsvFileTask extends Base {
     ...lmsParameters,
     date: lmsImportDate(false),
     outputRoot: p.path({ description: 'Where the per-course folders of CSV files go.' }),
-    enrollmentIntervalStart: p.date({ description: 'First day of the enrollment history that says who is enrolled (on or before --interval). Default: [enrollments] interval_start.' }),
-    overwriteNDays: p.int({ identity: false, description: 'Days of enrollment events re-read from raw logs, as the enrollment workflow. Default: [enrollments] overwrite_n_days.' }),
+    enrollmentIntervalStart: p.date({ description: 'First day of the enrollment history that says who is enrolled (on or before --interval).', defaultText: '[enrollments] interval_start' }),
+    overwriteNDays: p.int({ identity: false, description: 'Days of enrollment events re-read from raw logs, as the enrollment workflow.', defaultText: '[enrollments] overwrite_n_days' }),
   };
   declare intervalType: IntervalType;
   declare warehousePath: string;

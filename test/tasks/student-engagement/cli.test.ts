@@ -220,8 +220,10 @@ describe('launch-task StudentEngagementCsvFileTask without what the join needs',
     expect(existsSync(join(dir.root, 'warehouse'))).toBe(false);
   });
 
-  it('an enrollment history starting after the interval: one line naming the flag', async () => {
-    const result = await launchTask([...base(), '--enrollment-interval-start', '2014-03-02', '--overwrite-n-days', '3', '--import-database-url', 'sqlite:/nonexistent']);
+  it('an enrollment history starting after the interval (from [enrollments], as the enrollments workflow reads it): one line naming the flag', async () => {
+    const config = join(dir.root, 'enrollments.cfg');
+    writeFileSync(config, '[enrollments]\ninterval_start = 2014-03-02\noverwrite_n_days = 3\n');
+    const result = await launchTask([...base(), '--additional-config', config, '--import-database-url', 'sqlite:/nonexistent']);
     expect(result.code).toBe(64);
     expect(result.stderr).toMatch(/--enrollment-interval-start 2014-03-02 is after the first day of --interval \(2014-03-01\)/);
   });
