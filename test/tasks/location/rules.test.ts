@@ -101,6 +101,18 @@ describe("the country of an address (edX get_country_name / get_country_code)", 
   });
 });
 
+describe('what is an address (a documented difference: edX read the text with inet_aton)', () => {
+  it('takes neither inet_aton shorthands, octal, one big number nor text after a space', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'inet-aton-')), 'world.mmdb');
+    writeFileSync(path, writeMmdb(4, [{ address: '0.0.0.0', prefix: 1, data: { country: { iso_code: 'NZ', names: { en: 'New Zealand' } } } }]));
+    const db = openCountryDatabase(path);
+    rmSync(path);
+    expect(countryOfIp(db, '8.8.8.8')).toEqual({ name: 'New Zealand', code: 'NZ' });
+    for (const ip of ['8.8.8', '134744072', '010.8.8.8', '0x8.8.8.8', '8.8.8.8 junk', ' 8.8.8.8'])
+      expect(countryOfIp(db, ip).unknown, ip).toBe('Unknown Country: Not An IP Address');
+  });
+});
+
 describe('enrollments per course and country (edX QueryLastCountryPerCourseTask)', () => {
   async function* lines(...rows: string[][]) {
     for (const row of rows) yield row.join('\t');
