@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DateInterval } from '../../../src/core/index.js';
 import {
-  isReportDay, joinLms, joinReportGroup, NO_ENGAGEMENT,
+  isReportDay, joinLms, joinReportGroup, NO_ENGAGEMENT, readLmsLookup,
   engagementCsv, engagementCsvHeader, engagementCsvPath, engagementEndDate, engagementFromLine, SUBSECTION_VIEWED, summarizeEngagement,
   type EngagementValue,
 } from '../../../src/tasks/student-engagement/index.js';
@@ -236,5 +239,27 @@ describe('the LMS join (edX JoinedStudentEngagementTableTask)', () => {
     const joined = joinReportGroup(COURSE, { enrolledUserIds: ['1', '7'], activeByUsername: new Map([['zed', figures], ['alice', figures]]) }, lms);
     expect(joined).toMatchObject({ unknownUsers: 1, activeNotEnrolled: 1 });
     expect(joined.rows.every((r) => r[0] === 'alice' && r[3] === '2')).toBe(true);
+  });
+});
+
+describe('reading the LMS copies', () => {
+  it('reads the three partitions of the import day; a damaged line stops the run naming file and line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'engagement-lms-'));
+    const put = (table: string, text: string) => {
+      mkdirSync(join(root, table, 'dt=2014-03-10'), { recursive: true });
+      writeFileSync(join(root, table, 'dt=2014-03-10', table), text);
+    };
+    try {
+      put('auth_user', '1\talice\ta@x.org\n');
+      put('course_groups_courseusergroup', '10\tRed\tedX/DemoX/T1\tcohort\n');
+      put('course_groups_courseusergroup_users', '10\t1\n');
+      const lms = readLmsLookup(root, '2014-03-10');
+      expect(lms.users.get('1')).toEqual({ username: 'alice', email: 'a@x.org' });
+      expect(lms.cohorts.get('1\tedX/DemoX/T1')).toEqual(['Red']);
+      put('auth_user', '1\talice\ta@x.org\n2\tbob\n');
+      expect(() => readLmsLookup(root, '2014-03-10')).toThrow(/auth_user line 2 has 2 fields, not 3/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
