@@ -28,6 +28,12 @@ describe('which lines count, and for which day (edX TotalEventsDailyTask.mapper)
     expect(eventDayOf(event({ timestamp: '2001-01-01T00:00:00' }), (day) => day === '2013-12-17')).toMatchObject({ day: '2013-12-17' });
   });
 
+  it('the day is the text before `T`, the rest of `time` is never parsed (edX: strptime is too slow)', () => {
+    expect(eventDayOf(event({ time: '2013-12-17Tlunchtime' }), all)).toMatchObject({ day: '2013-12-17' });
+    expect(eventDayOf(event({ time: '2013-12-17' }), all)).toMatchObject({ day: '2013-12-17' });
+    expect(eventDayOf(event({ time: '2013-12-17T23:59:59-05:00' }), all)).toMatchObject({ day: '2013-12-17' });
+  });
+
   it('a line with a prefix before the JSON still counts', () => {
     expect(eventDayOf(`Dec 17 15:38:32 lms-1 ${event()}`, all)).toMatchObject({ day: '2013-12-17' });
   });
