@@ -13,3 +13,4 @@ export * from './problem-response/index.js';
 export * from './total-events/index.js';
 export * from './location/index.js';
 export * from './student-engagement/index.js';
+export * from './event-type-dist/index.js';
