@@ -7,3 +7,4 @@ export * from './lines.js';
 export * from './split-into-days.js';
 export * from './rebuilt.js';
 export * from './field-checks.js';
+export * from './daily-partition-log-job.js';
