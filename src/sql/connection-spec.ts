@@ -14,12 +14,16 @@ export interface MysqlConnectionSpec {
   readonly database: string;
   /** How long to wait for the server's handshake. Default 10 s. */
   readonly connectTimeoutMs?: number;
+  /** Where this connection is configured, for error messages. Default: the output database's flags and section. */
+  readonly settings?: string;
 }
 
 export interface SqliteConnectionSpec {
   readonly dialect: 'sqlite';
   /** Absolute path of the database file. */
   readonly path: string;
+  /** Where this connection is configured, for error messages. Default: --database-url. */
+  readonly settings?: string;
 }
 
 /** For messages and logs: `mysql://user@host:port/db` or `sqlite:/abs/path`. Never the password. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DatabaseError, openDatabase, parseDatabaseUrl, type MysqlConnectionSpec } from '../../src/sql/index.js';
 import { describeMysql, MYSQL_TEST_URL } from '../support/services.js';
 import { scoreLoadTask } from './support/load-tasks.js';
+import { lmsConnection } from '../../src/tasks/enrollments/lms-connection.js';
 
 const good = parseDatabaseUrl(MYSQL_TEST_URL) as MysqlConnectionSpec;
 
@@ -39,6 +40,13 @@ describeMysql('MySQL connection errors name host, port, database and the cause, 
       `Cannot connect to MySQL at ${good.host}:${good.port}, database ${good.database}: access denied for user ${good.user} (check the username and password). Check --credentials, --database-url or [database] in the config.`,
     );
     expect(error.message).not.toContain('not-the-password-xyz');
+  });
+
+  test('when the LMS database (--import-database-url) refuses the password then the error names those settings, not the output database', async () => {
+    const lms = lmsConnection({ importDatabaseUrl: MYSQL_TEST_URL.replace(/:[^:@/]+@/, ':wrong-lms-pw@'), importCredentials: '', importDatabase: '' });
+    const error = await connectError(lms as MysqlConnectionSpec);
+    expect(error.message).toMatch(/access denied for user .*\. Check --import-database-url, --import-credentials or \[database-import\] in the config \(the LMS database\)\.$/);
+    expect(error.message).not.toContain('wrong-lms-pw');
   });
 
   test('when the database does not exist then the error says so and how to create it', async () => {

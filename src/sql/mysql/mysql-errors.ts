@@ -36,7 +36,7 @@ function connectCause(spec: MysqlConnectionSpec, error: DriverError): string {
 export function mysqlConnectError(spec: MysqlConnectionSpec, error: unknown): DatabaseError {
   const cause = connectCause(spec, (error ?? {}) as DriverError);
   return new DatabaseError(
-    `Cannot connect to MySQL at ${spec.host}:${spec.port}, database ${spec.database}: ${redact(cause, spec.password)}. Check --credentials, --database-url or [database] in the config.`,
+    `Cannot connect to MySQL at ${spec.host}:${spec.port}, database ${spec.database}: ${redact(cause, spec.password)}. Check ${spec.settings ?? '--credentials, --database-url or [database] in the config'}.`,
     { cause: error },
   );
 }

@@ -129,7 +129,7 @@ function sqliteOpenError(spec: SqliteConnectionSpec, error: unknown): DatabaseEr
           : e.code === 'SQLITE_NOTADB'
             ? 'the file is not a SQLite database'
             : oneLine(e.message ?? String(error));
-  return new DatabaseError(`Cannot open SQLite database ${spec.path}: ${cause}. Pass --database-url sqlite:PATH to use another file.`, {
+  return new DatabaseError(`Cannot open SQLite database ${spec.path}: ${cause}. ${spec.settings ? `Check ${spec.settings}` : 'Pass --database-url sqlite:PATH to use another file'}.`, {
     cause: error,
   });
 }

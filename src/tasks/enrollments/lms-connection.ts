@@ -19,13 +19,16 @@ export function lmsConnection(
   const config = registry.config;
   const database = nonEmpty(options.importDatabase) ?? nonEmpty(config.get('database-import', 'database'));
   const url = nonEmpty(options.importDatabaseUrl) ?? nonEmpty(config.get('database-import', 'url'));
-  if (url) return parseDatabaseUrl(url);
+  if (url) return { ...parseDatabaseUrl(url), settings: LMS_SETTINGS };
   const credentials = nonEmpty(options.importCredentials) ?? nonEmpty(config.get('database-import', 'credentials'));
-  if (credentials) return readCredentialsFile(credentials.replace(/^file:\/\//i, ''), database);
+  if (credentials) return { ...readCredentialsFile(credentials.replace(/^file:\/\//i, ''), database), settings: LMS_SETTINGS };
   throw new UsageError(
     `${need}: give --import-database-url mysql://user:pw@lms-host/edxapp (or [database-import] url, or credentials + database).`,
   );
 }
+
+/** Where the LMS connection is set, for a connection error to name. */
+const LMS_SETTINGS = '--import-database-url, --import-credentials or [database-import] in the config (the LMS database)';
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
