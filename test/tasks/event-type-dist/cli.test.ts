@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/sql/index.js';
 import { ensureBuilt, launchTask } from '../../cli/build-once.js';
+import { LAUNCH_TASK } from '../../support/paths.js';
 import { describeMysql } from '../../support/services.js';
 import { freshMysqlDatabase } from '../video/support.js';
 
@@ -159,5 +161,24 @@ describeMysql('launch-task EventTypeDistributionWorkflow into MariaDB', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout + again.stderr).not.toMatch(/rows inserted/);
     expect(await queryRows(db, 'SELECT id FROM event_type_distribution ORDER BY id')).toEqual(ids);
+  });
+});
+
+describe('EventTypeDistributionTask through the Hadoop Streaming entry points', () => {
+  it('map | sort | combine | sort | reduce reads the known events file in each process and gives the same lines', () => {
+    const dir = logs('event-type-dist-streaming-');
+    try {
+      const args = `EventTypeDistributionTask --source '["${dir.src}"]' --interval 2014-03-17-2014-03-19 --output-root ${join(dir.root, 'x')} --events-list-file-path ${dir.known}`;
+      const phase = (name: string) => `node ${LAUNCH_TASK} --streaming ${name} --step 0 ${args} 2>/dev/null`;
+      const logFiles = `gunzip -c ${join(dir.src, 'FakeServerGroup', 'tracking.log-20140317.gz')} | cat - ${join(dir.src, 'FakeServerGroup', 'tracking.log-20140318')}`;
+      const output = execFileSync('/bin/bash', ['-c', `${logFiles} | ${phase('map')} | LC_ALL=C sort | ${phase('combine')} | LC_ALL=C sort | ${phase('reduce')}`], { encoding: 'utf8' });
+      const asRows = output.trimEnd().split('\n').map((line) => {
+        const [date, category, type, source, exported, count] = line.split('\t');
+        return [date, category, type!.replace('\\t', '\t'), source, exported === 'True' ? 1 : 0, count].join('|');
+      });
+      expect(asRows.sort()).toEqual(ROWS);
+    } finally {
+      rmSync(dir.root, { recursive: true, force: true });
+    }
   });
 });
