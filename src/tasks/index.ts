@@ -14,3 +14,4 @@ export * from './total-events/index.js';
 export * from './location/index.js';
 export * from './student-engagement/index.js';
 export * from './event-type-dist/index.js';
+export * from './studentmodule-dist/index.js';
