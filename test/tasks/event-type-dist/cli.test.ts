@@ -156,6 +156,18 @@ describeMysql('launch-task EventTypeDistributionWorkflow into MariaDB', () => {
     const run = await launchTask([...workflow(dir, db), '--runner', 'inline']);
     expect(run.code, run.stderr).toBe(0);
     expect(await table(db)).toEqual(ROWS);
+    // edX's columns and types, with the id and created its VerticaCopyTask adds (display widths vary with the server).
+    const columns = await queryRows<{ Field: string; Type: string; Null: string; Key: string }>(db, 'SHOW COLUMNS FROM event_type_distribution');
+    expect(columns.map((c) => [c.Field, c.Type.startsWith('varchar') ? c.Type : c.Type.replace(/\(\d+\)$/, ''), c.Field === 'created' ? '-' : c.Null, c.Key])).toEqual([
+      ['id', 'bigint', 'NO', 'PRI'],
+      ['event_date', 'date', 'NO', 'MUL'],
+      ['event_category', 'varchar(255)', 'NO', ''],
+      ['event_type', 'varchar(255)', 'NO', 'MUL'],
+      ['event_source', 'varchar(255)', 'NO', ''],
+      ['exported', 'tinyint', 'NO', ''],
+      ['event_count', 'int', 'NO', ''],
+      ['created', 'timestamp', '-', ''],
+    ]);
     const ids = await queryRows(db, 'SELECT id FROM event_type_distribution ORDER BY id');
     const again = await launchTask([...workflow(dir, db), '--runner', 'inline']);
     expect(again.code, again.stderr).toBe(0);
