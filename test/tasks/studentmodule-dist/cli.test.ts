@@ -43,6 +43,12 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
     const text = result.stdout + result.stderr;
     expect(result.code, text).toBe(0);
     expect(await grades()).toEqual(GRADES);
+    // edX's columns between the id key and created time its MysqlInsertTask added, and its two indexes.
+    expect(Object.keys((await queryRows<Record<string, unknown>>(dbUrl, 'SELECT * FROM grade_distribution'))[0]!)).toEqual(['id', 'module_id', 'course_id', 'grade', 'max_grade', 'count', 'created']);
+    if (dbUrl.startsWith('mysql:')) {
+      const indexes = await queryRows<{ Key_name: string; Column_name: string }>(dbUrl, 'SHOW INDEX FROM grade_distribution');
+      expect(indexes.map((i) => `${i.Key_name === 'PRIMARY' ? 'PRIMARY' : 'INDEX'} ${i.Column_name}`).sort()).toEqual(['INDEX course_id', 'INDEX module_id', 'PRIMARY id']);
+    }
     // The map/reduce output edX wrote as TSV, stamped with its task id.
     const out = join(root, 'dest', 'grade_dist_test');
     const parts = readdirSync(out).filter((f) => f.startsWith('part-'));
@@ -63,6 +69,7 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
     const text = result.stdout + result.stderr;
     expect(result.code, text).toBe(0);
     expect(await opens()).toEqual(OPENS);
+    expect(Object.keys((await queryRows<Record<string, unknown>>(dbUrl, 'SELECT * FROM sequential_open_distribution'))[0]!)).toEqual(['id', 'module_id', 'course_id', 'count', 'created']);
     expect(text).not.toMatch(/Rows Imported/);
     expect(text).toMatch(new RegExp(`Sequential Open Distribution Skip Not A Sequential: ${10 + extra}\\b`));
     expect(text).toMatch(/Sequential Open Distribution Discard Missing Module Id: 1\b/);
