@@ -29,7 +29,8 @@ const DECODES: Record<string, string> = { '\\': '\\', r: '\r', t: '\t', n: '\n' 
  * (`True` / `False`).
  */
 export function formatDistributionLine(c: EventTypeCount): string {
-  return [c.date, c.category, backslashEncode(c.eventType), backslashEncode(c.eventSource), c.exported ? 'True' : 'False', String(c.count)].join('\t');
+  const fields = [c.date, c.category, backslashEncode(c.eventType), backslashEncode(c.eventSource), c.exported ? 'True' : 'False', String(c.count)];
+  return fields.join('\t');
 }
 
 /** Reads a line formatDistributionLine wrote; null for anything else (the loader counts it). */
@@ -38,5 +39,12 @@ export function parseDistributionLine(line: string): EventTypeCount | null {
   if (f.length !== 6) return null;
   const [date, category, eventType, eventSource, exported, count] = f as [string, string, string, string, string, string];
   if (!isIsoDay(date) || (exported !== 'True' && exported !== 'False') || !/^\d+$/.test(count)) return null;
-  return { date, category, eventType: backslashDecode(eventType), eventSource: backslashDecode(eventSource), exported: exported === 'True', count: Number(count) };
+  return {
+    date,
+    category,
+    eventType: backslashDecode(eventType),
+    eventSource: backslashDecode(eventSource),
+    exported: exported === 'True',
+    count: Number(count),
+  };
 }

@@ -30,7 +30,8 @@ export const knownEventsParameter = {
  * `event_date event_category event_type event_source exported event_count` (tab-separated).
  */
 export class EventTypeDistributionTask extends Base {
-  static override description = 'Events per day, event type and event source of --interval, flagged against a known events list, into --output-root/event_type_distribution/.';
+  static override description =
+    'Events per day, event type and event source of --interval, flagged against a known events list, into --output-root/event_type_distribution/.';
   static override moduleUrl = import.meta.url;
   static override parameters = {
     ...Base.parameters,

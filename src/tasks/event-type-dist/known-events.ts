@@ -59,8 +59,11 @@ export function loadKnownEvents(path: string): KnownEvents {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `cannot read it (${code ?? (error as Error).message})`;
-    throw new UsageError(`${KNOWN_EVENTS_FLAG} ${path}: ${why}; give the tab-separated known events file (category, event_source, event_type), or leave the flag out.`);
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `cannot read it (${code ?? (error as Error).message})`;
+    throw new UsageError(
+      `${KNOWN_EVENTS_FLAG} ${path}: ${why}; give the tab-separated known events file (category, event_source, event_type), or leave the flag out.`,
+    );
   }
   let text: string;
   try {
@@ -81,11 +84,14 @@ export function parseKnownEvents(text: string, source: string): KnownEvents {
     if (line.startsWith('#') || line.trim() === '') return;
     const fields = line.split('\t');
     if (fields.length !== 3)
-      throw new UsageError(`${where}: ${fields.length} tab-separated fields, expected 3 (category, event_source, event_type); separate them with single tabs or start the line with #.`);
+      throw new UsageError(
+        `${where}: ${fields.length} tab-separated fields, expected 3 (category, event_source, event_type); separate them with single tabs or start the line with #.`,
+      );
     const [category, eventSource, eventType] = fields as [string, string, string];
     if (category === '' || eventSource === '' || eventType === '')
       throw new UsageError(`${where}: an empty field; every line needs a category, an event_source and an event_type.`);
-    if (longerThan(category, MAX_CATEGORY)) throw new UsageError(`${where}: the category is longer than ${MAX_CATEGORY} characters (the event_category column); shorten it.`);
+    if (longerThan(category, MAX_CATEGORY))
+      throw new UsageError(`${where}: the category is longer than ${MAX_CATEGORY} characters (the event_category column); shorten it.`);
     if (!known.set(eventSource, eventType, category)) {
       const first = firstLine.get(keyOf(eventSource, eventType));
       throw new UsageError(`${where}: ${eventSource} ${eventType} already has another category on line ${first}; keep one of the two lines.`);

@@ -32,13 +32,18 @@ const COLUMNS: readonly ColumnSpec[] = [
  * adds its interval's days, as a daily monitoring job wants).
  */
 export class EventTypeDistributionWorkflow extends Base {
-  static override description = 'Events per day, event type and event source of --interval, flagged against a known events list, into table event_type_distribution (MySQL/MariaDB or SQLite).';
+  static override description =
+    'Events per day, event type and event source of --interval, flagged against a known events list, into table event_type_distribution (MySQL/MariaDB or SQLite).';
   static override parameters = {
     ...Base.parameters,
     ...mapReduceParameters,
     outputRoot: p.path({ description: 'Directory under which to write the intermediate event_type_distribution/.' }),
     ...knownEventsParameter,
-    overwrite: p.bool({ default: false, identity: false, description: 'replace every row of event_type_distribution (edX default: off, each run appends its days)' }),
+    overwrite: p.bool({
+      default: false,
+      identity: false,
+      description: 'replace every row of event_type_distribution (edX default: off, each run appends its days)',
+    }),
   };
 
   readonly table = 'event_type_distribution';

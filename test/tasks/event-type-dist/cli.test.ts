@@ -158,7 +158,8 @@ describeMysql('launch-task EventTypeDistributionWorkflow into MariaDB', () => {
     expect(await table(db)).toEqual(ROWS);
     // edX's columns and types, with the id and created its VerticaCopyTask adds (display widths vary with the server).
     const columns = await queryRows<{ Field: string; Type: string; Null: string; Key: string }>(db, 'SHOW COLUMNS FROM event_type_distribution');
-    expect(columns.map((c) => [c.Field, c.Type.startsWith('varchar') ? c.Type : c.Type.replace(/\(\d+\)$/, ''), c.Field === 'created' ? '-' : c.Null, c.Key])).toEqual([
+    const typeOf = (t: string) => (t.startsWith('varchar') ? t : t.replace(/\(\d+\)$/, ''));
+    expect(columns.map((c) => [c.Field, typeOf(c.Type), c.Field === 'created' ? '-' : c.Null, c.Key])).toEqual([
       ['id', 'bigint', 'NO', 'PRI'],
       ['event_date', 'date', 'NO', 'MUL'],
       ['event_category', 'varchar(255)', 'NO', ''],
@@ -180,10 +181,14 @@ describe('EventTypeDistributionTask through the Hadoop Streaming entry points', 
   it('map | sort | combine | sort | reduce reads the known events file in each process and gives the same lines', () => {
     const dir = logs('event-type-dist-streaming-');
     try {
-      const args = `EventTypeDistributionTask --source '["${dir.src}"]' --interval 2014-03-17-2014-03-19 --output-root ${join(dir.root, 'x')} --events-list-file-path ${dir.known}`;
+      const args =
+        `EventTypeDistributionTask --source '["${dir.src}"]' --interval 2014-03-17-2014-03-19 ` +
+        `--output-root ${join(dir.root, 'x')} --events-list-file-path ${dir.known}`;
       const phase = (name: string) => `node ${LAUNCH_TASK} --streaming ${name} --step 0 ${args} 2>/dev/null`;
-      const logFiles = `gunzip -c ${join(dir.src, 'FakeServerGroup', 'tracking.log-20140317.gz')} | cat - ${join(dir.src, 'FakeServerGroup', 'tracking.log-20140318')}`;
-      const output = execFileSync('/bin/bash', ['-c', `${logFiles} | ${phase('map')} | LC_ALL=C sort | ${phase('combine')} | LC_ALL=C sort | ${phase('reduce')}`], { encoding: 'utf8' });
+      const group = join(dir.src, 'FakeServerGroup');
+      const logFiles = `gunzip -c ${join(group, 'tracking.log-20140317.gz')} | cat - ${join(group, 'tracking.log-20140318')}`;
+      const pipeline = `${logFiles} | ${phase('map')} | LC_ALL=C sort | ${phase('combine')} | LC_ALL=C sort | ${phase('reduce')}`;
+      const output = execFileSync('/bin/bash', ['-c', pipeline], { encoding: 'utf8' });
       const asRows = output.trimEnd().split('\n').map((line) => {
         const [date, category, type, source, exported, count] = line.split('\t');
         return [date, category, type!.replace('\\t', '\t'), source, exported === 'True' ? 1 : 0, count].join('|');

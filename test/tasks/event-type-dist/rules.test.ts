@@ -15,7 +15,14 @@ import {
 } from '../../../src/tasks/event-type-dist/index.js';
 
 // edX's test list, tab-separated: category, event_source, event_type (with a blank line in it).
-const KNOWN = 'admin\tbrowser\tedx.instructor.report.downloaded\nadmin\tserver\tadd-forum-admin\n\nadmin\tserver\tadd-forum-community-TA\nadmin\tserver\tadd-forum-mod\nadmin\tserver\tadd-instructor\n';
+const KNOWN = [
+  'admin\tbrowser\tedx.instructor.report.downloaded',
+  'admin\tserver\tadd-forum-admin',
+  '',
+  'admin\tserver\tadd-forum-community-TA',
+  'admin\tserver\tadd-forum-mod',
+  'admin\tserver\tadd-instructor',
+].join('\n');
 const known = parseKnownEvents(KNOWN, 'known.tsv');
 const all = () => true;
 const event = (fields: Record<string, unknown> = {}) =>
@@ -52,7 +59,8 @@ describe('which lines count (edX EventTypeDistributionTaskMapTest)', () => {
   });
 
   it('an event type starting with a slash (an implicit URL event) is skipped, and counted', () => {
-    expect(map(event({ event_type: '/event' }))).toEqual({ pairs: [], counters: { 'Event Type Distribution': { 'Skip Implicit Event (type starts with /)': 1 } } });
+    const counters = { 'Event Type Distribution': { 'Skip Implicit Event (type starts with /)': 1 } };
+    expect(map(event({ event_type: '/event' }))).toEqual({ pairs: [], counters });
   });
 
   it('a known event carries its category and is exported; an unlisted one is unknown', () => {
