@@ -1,4 +1,4 @@
-import { p, withSectionDefaults, type TaskClass } from '../../core/index.js';
+import { familyOf, p, registry, withSectionDefaults, type TaskClass } from '../../core/index.js';
 import { lmsParameters } from '../enrollments/import-profile-task.js';
 import { warehouseParameters } from '../warehouse/index.js';
 import { lmsImportDate } from '../warehouse/lms-table-import.js';
@@ -22,6 +22,6 @@ export const distributionParameters = {
  * edX's Sqoop dump went (`DEST/courseware_studentmodule`).
  */
 export function withWarehouseDefault(cls: TaskClass, params: Record<string, unknown> | undefined): Record<string, unknown> {
-  const dest = typeof params?.dest === 'string' ? params.dest : undefined;
+  const dest = typeof params?.dest === 'string' ? params.dest : registry.config.get(familyOf(cls), 'dest');
   return withSectionDefaults(cls, params, 'hive', { warehousePath: 'warehouse_path' }, { warehouse_path: dest });
 }

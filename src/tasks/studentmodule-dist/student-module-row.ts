@@ -28,7 +28,7 @@ export function studentModuleRow(line: string): RowResult<StudentModuleRow> {
   return { keep: { moduleType: f[1]!, moduleId: f[2]!, courseId: f[3]!, grade: f[4]!, maxGrade: f[5]! } };
 }
 
-/** What both distributions key on: a row without a module or course id belongs to nothing (edX keyed it on the text "NULL"). */
+/** What both distributions key on: a row without a module or course id belongs to nothing (edX kept it under "" or the text "NULL"). */
 function missingIds(row: StudentModuleRow): string | undefined {
   if (row.moduleId === NULL_CELL || row.moduleId.trim() === '') return 'Discard Missing Module Id';
   if (row.courseId === NULL_CELL || row.courseId.trim() === '') return 'Discard Missing Course Id';

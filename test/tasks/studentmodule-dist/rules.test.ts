@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Config, registry } from '../../../src/core/index.js';
 import {
   addCounts,
   GradeDistFromSqoopToTSVWorkflow,
@@ -118,5 +119,17 @@ describe('the map/reduce of both distributions', () => {
     expect(task(SeqOpenDistFromSqoopToTSVWorkflow).output().path).toBe('/tmp/studentmodule-dist-rules/seq_open_dist_t');
     expect(t.requires().output().path).toBe('/tmp/studentmodule-dist-rules/courseware_studentmodule/dt=2014-03-10');
     expect(new GradeDistFromSqoopToTSVWorkflow({ name: 't', dest: '/d', warehousePath: '/w', date: '2014-03-10' }).requires().output().path).toBe('/w/courseware_studentmodule/dt=2014-03-10');
+  });
+});
+
+describe('--dest from the config', () => {
+  it('is where the import goes too when no warehouse is named', () => {
+    registry.config = new Config();
+    registry.config.set('GradeDistFromSqoopToTSVWorkflow', 'dest', '/from-config');
+    try {
+      expect(new GradeDistFromSqoopToTSVWorkflow({ name: 't', date: '2014-03-10' }).requires().output().path).toBe('/from-config/courseware_studentmodule/dt=2014-03-10');
+    } finally {
+      registry.config = new Config();
+    }
   });
 });
