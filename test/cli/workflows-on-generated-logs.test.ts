@@ -80,6 +80,11 @@ const WORKFLOWS: Array<{ family: string; args: () => string[]; tables?: string[]
     files: () => join(root, 'total-events'),
   },
   {
+    family: 'EventTypeDistributionWorkflow',
+    args: () => ['--interval', '2024-03-04-2024-03-11', ...source(), '--output-root', join(root, 'event-type-dist')],
+    tables: ['event_type_distribution'],
+  },
+  {
     family: 'AnswerDistributionWorkflow',
     args: () => ['--src', logs, '--dest', join(root, 'dest'), '--name', 'week', '--output-root', join(root, 'csv')],
     tables: ['answer_distribution'],
