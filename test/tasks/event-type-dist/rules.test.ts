@@ -141,6 +141,10 @@ describe('the known events file (edX parse_events_list_file)', () => {
     expect(KnownEvents.none.size).toBe(0);
   });
 
+  it('a byte order mark (some editors save one) is not part of the first category', () => {
+    expect(loadKnownEvents(file('bom.tsv', '\uFEFFvideo\tbrowser\tplay_video\n')).entries()).toEqual([['browser', 'play_video', 'video']]);
+  });
+
   it.each([
     ['missing.tsv', null, /--events-list-file-path .*missing\.tsv: no such file; give the tab-separated known events file/],
     ['spaces.tsv', 'admin\tserver\tadd-instructor\nadmin server add-forum-mod\n', /spaces\.tsv line 2: 1 tab-separated fields, expected 3/],
