@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,10 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
   const extra = textGrades ? 2 : 0;
 
   it('grade-dist: learners per (module, course, grade, max_grade), NULL grades skipped, bad rows counted', async () => {
-    const result = await run('GradeDistFromSqoopToMySQLWorkflow', '2014-03-10', ['--n-reduce-tasks', '2']);
+    // The LMS read in pages of 4 rows: 18 rows end on a short page, 16 on an empty one.
+    const config = join(root, 'pages.cfg');
+    writeFileSync(config, '[ImportStudentModuleTask]\nimport_page_rows = 4\n');
+    const result = await run('GradeDistFromSqoopToMySQLWorkflow', '2014-03-10', ['--n-reduce-tasks', '2', '--additional-config', config]);
     const text = result.stdout + result.stderr;
     expect(result.code, text).toBe(0);
     expect(await grades()).toEqual(GRADES);
@@ -54,6 +57,7 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
     const parts = readdirSync(out).filter((f) => f.startsWith('part-'));
     expect(parts.flatMap((f) => readFileSync(join(out, f), 'utf8').split('\n').filter(Boolean)).sort()).toEqual(GRADES.map((l) => l.replace('null', '\\N')).sort());
     expect(text).toMatch(new RegExp(`LMS Import courseware_studentmodule Rows Imported: ${16 + extra}\\b`));
+    expect(text).toMatch(/LMS Import courseware_studentmodule Page Queries: 5\b/);
     expect(text).toMatch(/Grade Distribution Skip NULL Grade: 8\b/);
     expect(text).toMatch(/Grade Distribution Discard Missing Module Id: 1\b/);
     expect(text).toMatch(/Grade Distribution Rows Counted: 7\b/);
@@ -62,6 +66,9 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
       expect(text).toMatch(/Grade Distribution Discard Non-Numeric Max Grade: 1\b/);
     } else expect(text).not.toMatch(/Non-Numeric/);
     expect(readdirSync(join(root, 'dest', 'courseware_studentmodule'))).toEqual(['dt=2014-03-10']);
+    const imported = readFileSync(join(root, 'dest', 'courseware_studentmodule', 'dt=2014-03-10', 'courseware_studentmodule'), 'utf8').split('\n').filter(Boolean);
+    expect(imported.map((l) => Number(l.split('\t')[0]))).toEqual(Array.from({ length: 16 + extra }, (_, i) => i + 1));
+    expect(imported[5]).toBe(row(6, 'problem', P2, A, 0, '\\N'));
   });
 
   it('seq-open-dist: rows per sequential, from the same import (not read again)', async () => {
