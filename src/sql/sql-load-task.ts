@@ -6,8 +6,8 @@ import { withDatabase } from './database.js';
 import { DEFAULT_MARKER_TABLE, markerUpdateId } from './marker-table.js';
 import { resolveConnection, type ResolvedConnection } from './resolve-connection.js';
 import { SqlTableTarget } from './sql-table-target.js';
-import { loadTable, type LoadResult } from './table-loader.js';
-import type { ColumnSpec, SqlRow, SqlValue, TableSpec } from './types.js';
+import { loadTable, type LoadResult, type OverwritePartition } from './table-loader.js';
+import type { ColumnSpec, SqlRow, TableSpec } from './types.js';
 
 registry.declareSection('mysql', ['marker_table']);
 
@@ -56,8 +56,12 @@ export abstract class SqlLoadTask extends Task {
   /** The rows: arrays in column order (generated columns left out) or records by column name. */
   abstract rows(): AsyncIterable<SqlRow> | Iterable<SqlRow>;
 
-  /** With --overwrite, delete only rows with these column values (e.g. `{ date: '2014-08-07' }`). Default: the whole table. */
-  overwritePartition(): Readonly<Record<string, SqlValue>> | undefined {
+  /**
+   * With --overwrite, delete only rows with these column values (e.g.
+   * `{ date: '2014-08-07' }`, or `{ date: interval.dates() }` for the days of
+   * a run). Default: the whole table.
+   */
+  overwritePartition(): OverwritePartition | undefined {
     return undefined;
   }
 

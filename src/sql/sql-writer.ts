@@ -35,9 +35,16 @@ export abstract class SqlWriter {
   }
 
   /** DELETE FROM t [WHERE a = ? AND b = ?]. */
-  deleteRows(table: string, whereColumns: readonly string[] = []): string {
-    const where = whereColumns.map((c) => `${this.quote(c)} = ?`).join(' AND ');
-    return `DELETE FROM ${this.quote(table)}` + (where ? ` WHERE ${where}` : '');
+  /**
+   * DELETE of the rows matching every condition: a column name (`= ?`), or a
+   * column with a count of values (`IN (?, ...)`; none matches no row).
+   */
+  deleteRows(table: string, where: readonly (string | { column: string; values: number })[] = []): string {
+    const conditions = where.map((c) => {
+      if (typeof c === 'string') return `${this.quote(c)} = ?`;
+      return c.values === 0 ? '1 = 0' : `${this.quote(c.column)} IN (${Array(c.values).fill('?').join(', ')})`;
+    });
+    return `DELETE FROM ${this.quote(table)}` + (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
   }
 
   /** `name TYPE [NOT NULL] [DEFAULT ...]` for a column that is not an auto-increment key. */

@@ -7,6 +7,9 @@ import { RowShaper, sqlParam } from './row-values.js';
 import { checkSchema } from './schema-check.js';
 import type { SqlRow, SqlValue, TableSpec } from './types.js';
 
+/** The rows an overwrite replaces: per column, one value or a list of values (e.g. the days of an interval). */
+export type OverwritePartition = Readonly<Record<string, SqlValue | readonly SqlValue[]>>;
+
 export interface LoadPlan {
   table: TableSpec;
   /** Called once, inside the transaction, after the marker check. */
@@ -16,8 +19,8 @@ export interface LoadPlan {
   markerTable?: string;
   /** Replace rows instead of appending: the whole table, or only `partition`. */
   overwrite?: boolean;
-  /** With overwrite: delete only rows whose columns equal these values, and only this load's marker. */
-  partition?: Readonly<Record<string, SqlValue>>;
+  /** With overwrite: delete only rows whose columns equal these values (or are one of a list's), and only this load's marker. */
+  partition?: OverwritePartition;
   /** Let an overwrite with zero rows empty the table (edX's allow_empty_insert). */
   allowEmptyOverwrite?: boolean;
   rowsPerInsert?: number;
@@ -80,8 +83,9 @@ async function deleteOldRows(db: Database, tx: SqlSession, markers: MarkerTable,
     return (await tx.execute(db.writer.deleteRows(plan.table.name))).affectedRows;
   }
   await markers.forget(tx, plan.updateId);
-  const sql = db.writer.deleteRows(plan.table.name, partition.map(([column]) => column));
-  return (await tx.execute(sql, partition.map(([, value]) => sqlParam(value)))).affectedRows;
+  const sql = db.writer.deleteRows(plan.table.name, partition.map(([column, value]) => (Array.isArray(value) ? { column, values: value.length } : column)));
+  const params = partition.flatMap(([, value]) => (Array.isArray(value) ? value.map(sqlParam) : [sqlParam(value as SqlValue)]));
+  return (await tx.execute(sql, params)).affectedRows;
 }
 
 async function insertRows(db: Database, tx: SqlSession, plan: LoadPlan): Promise<number> {

@@ -94,6 +94,26 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    test('when the partition is a list of days then overwrite replaces those days only, whatever run loaded them', async () => {
+      const spec = dialect.connect();
+      const s = setup(spec, () => [...scoreRows(2, '2014-08-05'), ...scoreRows(3, '2014-08-06'), ...scoreRows(4, '2014-08-07')]);
+      await new (scoreLoadTask(s))({ databaseUrl: url(spec), name: 'three days' }).run();
+      const Redo = scoreLoadTask({ ...s, rows: () => [...scoreRows(1, '2014-08-06'), ...scoreRows(1, '2014-08-08')], partition: { day: ['2014-08-06', '2014-08-07', '2014-08-08'] } });
+      const redo = new Redo({ databaseUrl: url(spec), name: 'redo 06-08', overwrite: true });
+      await redo.run();
+      const days = await queryRows<{ day: string; n: number }>(spec, `SELECT day, COUNT(*) AS n FROM ${q(spec, s.table)} GROUP BY day ORDER BY day`);
+      expect(days.map((d) => [String(d.day), Number(d.n)])).toEqual([
+        ['2014-08-05', 2],
+        ['2014-08-06', 1],
+        ['2014-08-08', 1],
+      ]);
+      expect(redo.counters.get('SQL', `${s.table}: rows deleted (overwrite)`)).toBe(7);
+      // An empty list matches no row.
+      const None = scoreLoadTask({ ...s, rows: () => scoreRows(1, '2014-08-09'), partition: { day: [] } });
+      await new None({ databaseUrl: url(spec), name: 'no days', overwrite: true }).run();
+      expect(await count(spec, s.table)).toBe(5);
+    });
+
     test('when an overwrite has no rows then it is refused and the old rows stay, unless empty inserts are allowed', async () => {
       const spec = dialect.connect();
       const s = setup(spec, () => scoreRows(3));

@@ -17,7 +17,7 @@ export interface LoadSetup {
   table: string;
   markerTable: string;
   rows: () => AsyncIterable<SqlRow> | Iterable<SqlRow>;
-  partition?: Record<string, SqlValue>;
+  partition?: Record<string, SqlValue | readonly SqlValue[]>;
   lockWaitMs?: number;
 }
 
