@@ -1,7 +1,7 @@
 import { familyOf, p, registry, withSectionDefaults, type TaskClass } from '../../core/index.js';
 import { lmsParameters } from '../enrollments/import-profile-task.js';
 import { warehouseParameters } from '../warehouse/index.js';
-import { lmsImportDate } from '../warehouse/lms-table-import.js';
+import { LmsTableImportTask, lmsImportDate } from '../warehouse/lms-table-import.js';
 
 /**
  * edX's HistogramTaskFromSqoopParamsMixin, ours: --name and --dest name the
@@ -15,6 +15,7 @@ export const distributionParameters = {
   date: lmsImportDate(true),
   ...warehouseParameters,
   ...lmsParameters,
+  importPageRows: LmsTableImportTask.parameters.importPageRows,
 };
 
 /**

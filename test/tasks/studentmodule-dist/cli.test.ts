@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,9 +40,7 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
 
   it('grade-dist: learners per (module, course, grade, max_grade), NULL grades skipped, bad rows counted', async () => {
     // The LMS read in pages of 4 rows: 18 rows end on a short page, 16 on an empty one.
-    const config = join(root, 'pages.cfg');
-    writeFileSync(config, '[ImportStudentModuleTask]\nimport_page_rows = 4\n');
-    const result = await run('GradeDistFromSqoopToMySQLWorkflow', '2014-03-10', ['--n-reduce-tasks', '2', '--additional-config', config]);
+    const result = await run('GradeDistFromSqoopToMySQLWorkflow', '2014-03-10', ['--n-reduce-tasks', '2', '--import-page-rows', '4']);
     const text = result.stdout + result.stderr;
     expect(result.code, text).toBe(0);
     expect(await grades()).toEqual(GRADES);
