@@ -1,7 +1,7 @@
 import { p } from '../../core/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
-import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
+import { SqlLoadTask, type ColumnSpec, type OverwritePartition, type SqlRow } from '../../sql/index.js';
 import { partFileLines } from '../../targets/index.js';
 import { parseDistributionLine } from './distribution-line.js';
 import { COUNTERS, EventTypeDistributionTask, knownEventsParameter } from './distribution-task.js';
@@ -42,13 +42,18 @@ export class EventTypeDistributionWorkflow extends Base {
     overwrite: p.bool({
       default: false,
       identity: false,
-      description: 'replace every row of event_type_distribution (edX default: off, each run appends its days)',
+      description: 'replace the rows of the days of --interval (edX default: off, each run appends its days)',
     }),
   };
 
   readonly table = 'event_type_distribution';
   readonly columns = COLUMNS;
   override readonly indexes = [['event_date'], ['event_type']];
+
+  /** --overwrite replaces the days this run counts, whichever earlier runs loaded them (edX's replaced the whole table). */
+  override overwritePartition(): OverwritePartition {
+    return { event_date: this.interval.dates() };
+  }
 
   override requires(): EventTypeDistributionTask {
     return this.clone(EventTypeDistributionTask);

@@ -1,9 +1,9 @@
 import { mapReduceParameters } from '../../mapreduce/index.js';
 import { WithEventLogSelection } from '../../eventlog/selection/index.js';
-import { SqlLoadTask, type ColumnSpec, type SqlRow } from '../../sql/index.js';
+import { SqlLoadTask, type ColumnSpec, type OverwritePartition, type SqlRow } from '../../sql/index.js';
 import { partFileLines } from '../../targets/index.js';
 import { warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
-import type { IntervalType } from './end-date.js';
+import { engagementEndDate, type IntervalType } from './end-date.js';
 import { SUMMARY_COLUMNS } from './engagement-summary.js';
 import { COUNTERS, intervalTypeParameter, rawEngagementRoot, StudentEngagementTask } from './student-engagement-task.js';
 
@@ -23,8 +23,9 @@ const COLUMNS: readonly ColumnSpec[] = [
 /**
  * edX StudentEngagementToMysqlTask: StudentEngagementTask's rows for
  * --interval loaded into table student_engagement_<daily|weekly|all>.
- * Appends, as edX did (--overwrite replaces the table's rows); an interval
- * that overlaps one already loaded repeats keys, which the primary key refuses.
+ * Appends, as edX did; an interval that overlaps one already loaded repeats
+ * keys, which the primary key refuses. --overwrite replaces the rows of this
+ * run's end dates (edX's replaced the whole table).
  */
 export class StudentEngagementToMysqlTask extends Base {
   static override description = 'Learner engagement per course (daily, weekly or all of --interval) into table student_engagement_<type> (MySQL/MariaDB or SQLite).';
@@ -41,6 +42,10 @@ export class StudentEngagementToMysqlTask extends Base {
 
   get table(): string {
     return `student_engagement_${this.intervalType}`;
+  }
+
+  override overwritePartition(): OverwritePartition {
+    return { end_date: [...new Set(this.interval.dates().map((day) => engagementEndDate(this.intervalType, this.interval, day)))] };
   }
 
   override requires(): StudentEngagementTask {

@@ -137,6 +137,13 @@ describe('launch-task EventTypeDistributionWorkflow into SQLite', () => {
     expect(await table(db)).toEqual([...ROWS, '2014-03-19|problem|problem_check|server|1|1']);
   });
 
+  it('with --overwrite, an interval that overlaps loaded days replaces those days only (no double count), the other days stay', async () => {
+    const run = await launchTask([...workflow(dir, db, '2014-03-18-2014-03-20'), '--runner', 'inline', '--overwrite']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/event_type_distribution: rows deleted \(overwrite\): 3\b/);
+    expect(await table(db)).toEqual([...ROWS, '2014-03-19|problem|problem_check|server|1|1']);
+  });
+
   it('a missing known events file stops the run with a one-line usage error naming it', async () => {
     const args = workflow({ ...dir, known: join(dir.root, 'nope.tsv') }, db, '2014-03-18');
     const run = await launchTask([...args, '--runner', 'inline']);

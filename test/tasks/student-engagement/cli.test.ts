@@ -255,6 +255,13 @@ function loadsWeeklyTable(makeDatabase: (root: string) => Promise<string>): void
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout + second.stderr).not.toMatch(/rows inserted/);
     expect(await table()).toEqual(rows);
+
+    // A later interval sharing the week ending 2014-03-09: --overwrite replaces that week's rows only.
+    const overlapping = args().map((arg) => (arg === '2014-03-01-2014-03-10' ? '2014-03-03-2014-03-10' : arg));
+    const third = await launchTask([...overlapping, '--overwrite']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout + third.stderr).toMatch(/student_engagement_weekly: rows deleted \(overwrite\): 3\b/);
+    expect(await table()).toEqual(rows);
   });
 }
 
