@@ -1,7 +1,7 @@
 /**
  * edX's data-API distributions from the LMS courseware_studentmodule table
  * (studentmodule_dist.py): grades per module (`grade-dist`) and opens per
- * sequential (`seq-open-dist`). The LMS table is imported into the warehouse
+ * sequential (no entry point in edX; its class only). The LMS table is imported into the warehouse
  * (ImportStudentModuleTask), counted by a map/reduce (the ...ToTSVWorkflow
  * tasks) and loaded into grade_distribution / sequential_open_distribution.
  */

@@ -23,7 +23,7 @@ export class SeqOpenDistFromSqoopToTSVWorkflow extends StudentModuleHistogramTas
   }
 }
 
-/** edX SeqOpenDistFromSqoopToMySQLWorkflow (entry point `seq-open-dist`): the opens into table sequential_open_distribution. */
+/** edX SeqOpenDistFromSqoopToMySQLWorkflow (a class without a setup.cfg entry point): the opens into table sequential_open_distribution. */
 export class SeqOpenDistFromSqoopToMySQLWorkflow extends StudentModuleHistogramLoadTask {
   static override description = 'How many learners opened each sequential, per course, into table sequential_open_distribution (MySQL/MariaDB or SQLite), from the LMS courseware_studentmodule.';
   readonly table = 'sequential_open_distribution';

@@ -69,7 +69,7 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
     expect(imported[5]).toBe(row(6, 'problem', P2, A, 0, '\\N'));
   });
 
-  it('seq-open-dist: rows per sequential, from the same import (not read again)', async () => {
+  it('sequential opens: rows per sequential, from the same import (not read again)', async () => {
     const result = await run('SeqOpenDistFromSqoopToMySQLWorkflow', '2014-03-10', ['--runner', 'inline']);
     const text = result.stdout + result.stderr;
     expect(result.code, text).toBe(0);
@@ -100,10 +100,10 @@ function loadsDistributions({ lms, db, textGrades }: Setup): void {
   });
 }
 
-describe('grade-dist and seq-open-dist, LMS and tables in SQLite', () =>
+describe('grade and sequential-open distributions, LMS and tables in SQLite', () =>
   loadsDistributions({ lms: async (root) => studentModuleInSqlite(join(root, 'lms.sqlite')), db: async (root) => `sqlite:${join(root, 'analytics.sqlite')}`, textGrades: true }));
 
-describeMysql('grade-dist and seq-open-dist, LMS and tables in MariaDB', () =>
+describeMysql('grade and sequential-open distributions, LMS and tables in MariaDB', () =>
   loadsDistributions({
     lms: () => studentModuleInMysql('pipewright_test_studentmodule_lms'),
     db: () => freshMysqlDatabase('pipewright_test_studentmodule_dist'),
@@ -120,5 +120,26 @@ describe('grade-dist without an LMS database', () => {
     expect(result.stderr).toMatch(/courseware_studentmodule.*--import-database-url/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(root, 'dest'))).toBe(false);
+  });
+});
+
+describe('an LMS with no sequential row', () => {
+  const root = mkdtempSync(join(tmpdir(), 'studentmodule-dist-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('leaves the table as it was, as edX refused to overwrite with nothing, unless --allow-empty-insert', async () => {
+    const lms = studentModuleInSqlite(join(root, 'lms.sqlite'));
+    const db = `sqlite:${join(root, 'analytics.sqlite')}`;
+    const args = (date: string) => ['SeqOpenDistFromSqoopToMySQLWorkflow', '--name', 'test', '--dest', join(root, 'dest'), '--date', date, '--import-database-url', lms, '--database-url', db, '--runner', 'inline'];
+    expect((await launchTask(args('2014-03-10'))).code).toBe(0);
+    await execLms(lms, "DELETE FROM courseware_studentmodule WHERE module_type = 'sequential'");
+    const refused = await launchTask(args('2014-03-11'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/sequential_open_distribution .*produced no rows; refusing to overwrite the table with nothing.*--allow-empty-insert/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect((await queryRows(db, 'SELECT module_id FROM sequential_open_distribution')).length).toBe(3);
+    const emptied = await launchTask([...args('2014-03-11'), '--allow-empty-insert']);
+    expect(emptied.code, emptied.stderr).toBe(0);
+    expect(await queryRows(db, 'SELECT module_id FROM sequential_open_distribution')).toEqual([]);
   });
 });
