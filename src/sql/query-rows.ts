@@ -13,7 +13,10 @@ import { DatabaseError } from './errors.js';
 export async function queryRows<R = Record<string, unknown>>(connection: ConnectionSpec | string, sql: string, params: SqlParams = []): Promise<R[]> {
   const spec = typeof connection === 'string' ? parseDatabaseUrl(connection) : connection;
   const db = await openExistingDatabase(spec);
-  if (!db) throw new DatabaseError(`No SQLite database at ${spec.dialect === 'sqlite' ? spec.path : ''}; run the load first or check the path.`);
+  if (!db) {
+    const path = spec.dialect === 'sqlite' ? spec.path : '';
+    throw new DatabaseError(`No SQLite database at ${path}; ${spec.settings ? `check ${spec.settings}` : 'run the load first or check the path'}.`);
+  }
   try {
     return await db.driver.query<R>(sql, params);
   } finally {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DatabaseError, openDatabase, parseDatabaseUrl, type MysqlConnectionSpec } from '../../src/sql/index.js';
+import { DatabaseError, openDatabase, parseDatabaseUrl, queryRows, type MysqlConnectionSpec } from '../../src/sql/index.js';
 import { describeMysql, MYSQL_TEST_URL } from '../support/services.js';
 import { scoreLoadTask } from './support/load-tasks.js';
 import { lmsConnection } from '../../src/tasks/enrollments/lms-connection.js';
@@ -99,6 +99,15 @@ describe('MySQL connection errors without a server', () => {
 });
 
 describe('SQLite open errors', () => {
+  test('when the LMS database (--import-database-url) is a SQLite file that is not there then the error names those settings', async () => {
+    const path = join(tmpdir(), `pipewright-no-lms-${process.pid}.sqlite`);
+    const lms = lmsConnection({ importDatabaseUrl: `sqlite:${path}`, importCredentials: '', importDatabase: '' });
+    await expect(queryRows(lms, 'SELECT 1')).rejects.toThrow(
+      `No SQLite database at ${path}; check --import-database-url, --import-credentials or [database-import] in the config (the LMS database).`,
+    );
+    await expect(queryRows(`sqlite:${path}`, 'SELECT 1')).rejects.toThrow(`No SQLite database at ${path}; run the load first or check the path.`);
+  });
+
   test('when the path lies under a file then the error names the path and the cause', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pipewright-sqlite-'));
     try {
