@@ -16,6 +16,6 @@ registerTask(LastCountryOfUser);
 registerTask(InsertToMysqlLastCountryPerCourseTask);
 
 export { LastDailyIpAddressOfUserTask, LastCountryOfUser, InsertToMysqlLastCountryPerCourseTask };
-export { ipSightingFromLine, pythonIntText } from './last-ip-event.js';
+export { ipSightingFromLine } from './last-ip-event.js';
 export { countryOfIp, UNKNOWN } from './country-of-ip.js';
 export { openCountryDatabase, type Country, type CountryDatabase } from './geoip/country-database.js';

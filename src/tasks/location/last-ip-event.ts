@@ -5,9 +5,8 @@ import {
   isTruthy,
   parseEventInInterval,
   pyGet,
+  pythonIntText,
   pythonStr,
-  pythonStrip,
-  PyFloat,
   type PyValue,
 } from '../../eventlog/parse/index.js';
 import { breaksTabSeparatedLine } from '../warehouse/field-checks.js';
@@ -60,16 +59,3 @@ export function ipSightingFromLine(line: string, inInterval: (day: string) => bo
   return { date, userId, courseId: 'courseId' in course ? course.courseId : null, timestamp, ip };
 }
 
-/**
- * Python's `int(user_id)` as text, or null where it raises: 42, 42.9, "42",
- * " 42 " and True (1) are users; "42.0", "abc", NaN, infinities, lists are not.
- */
-export function pythonIntText(value: PyValue): string | null {
-  if (value === true) return '1';
-  if (typeof value === 'bigint') return value.toString();
-  const n = value instanceof PyFloat ? value.value : value;
-  if (typeof n === 'number') return Number.isFinite(n) ? BigInt(Math.trunc(n)).toString() : null;
-  if (typeof value !== 'string') return null;
-  const text = pythonStrip(value);
-  return /^[+-]?[0-9]+$/.test(text) ? BigInt(text).toString() : null;
-}

@@ -7,6 +7,7 @@ import {
   parseEventInInterval,
   pyGet,
   pythonFloat,
+  pythonIntText,
   pythonStrip,
   PyFloat,
   type PyDict,
@@ -93,13 +94,9 @@ function userIdOf(event: PyDict): string | null {
   const context = pyGet(event, 'context');
   const value = isPyDict(context) ? pyGet(context, 'user_id') : undefined;
   if (!isTruthy(value)) return null;
+  // edX converts only what is not already an int, and a bool is one: true is written as True.
   if (value === true) return 'True';
-  if (typeof value === 'bigint') return value.toString();
-  const n = value instanceof PyFloat ? value.value : value;
-  if (typeof n === 'number') return Number.isFinite(n) ? BigInt(Math.trunc(n)).toString() : null;
-  if (typeof value !== 'string') return null;
-  const text = pythonStrip(value);
-  return /^[+-]?[0-9]+$/.test(text) ? BigInt(text).toString() : null;
+  return pythonIntText(value!);
 }
 
 const VIDEO_CODES = new Set(['html5', 'mobile', 'hls']);

@@ -12,3 +12,4 @@ export * from './python-equals.js';
 export * from './python-float.js';
 export * from './json-round-trip.js';
 export * from './python-csv.js';
+export * from './python-int.js';
