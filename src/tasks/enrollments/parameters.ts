@@ -1,6 +1,6 @@
-import { familyOf, isoDayOf, p, registry, type Task, type TaskClass } from '../../core/index.js';
+import { isoDayOf, p, registry, type Task, type TaskClass } from '../../core/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
-import { overwriteParameters, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
+import { eventLogSourceParameters, intervalFromEnds, overwriteParameters, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 
 registry.declareSection('enrollments', ['overwrite_n_days', 'interval_start']);
 
@@ -20,9 +20,7 @@ export const enrollmentParameters = {
     identity: false,
     description: 'Re-scan the raw logs of the last N days of --interval; earlier days come from the warehouse (course_enrollment_events/) of earlier runs. Default: [enrollments] overwrite_n_days.',
   }),
-  source: p.list(p.string(), { default: [], identity: false, description: 'Directories holding tracking logs (a JSON list as edX passes it). Default: [event-logs] source.' }),
-  pattern: p.list(p.string(), { default: [], identity: false, description: 'Regexes for log file paths with a (?P<date>...) group. Default: [event-logs] pattern.' }),
-  expandInterval: p.string({ default: '', identity: false, description: 'How far to widen the re-scanned days when choosing files. Default: [event-logs] expand_interval.' }),
+  ...eventLogSourceParameters,
   ...warehouseParameters,
   overwriteHive: overwriteParameters.overwriteHive,
 };
@@ -45,14 +43,6 @@ export function withEnrollmentDefaults(cls: TaskClass, params: Record<string, un
   return intervalFromEnds(cls, withConfigDefaults(cls, withHive, 'enrollments', { overwriteNDays: 'overwrite_n_days', intervalStart: 'interval_start' }));
 }
 
-/** edX: with no --interval, [--interval-start, --interval-end) where the end defaults to today (the nightly form). */
-function intervalFromEnds(cls: TaskClass, params: Record<string, unknown>): Record<string, unknown> {
-  if (params.interval !== undefined || registry.config.has(familyOf(cls), 'interval')) return params;
-  const start = typeof params.intervalStart === 'string' ? params.intervalStart.trim() : '';
-  if (start === '') return params;
-  const end = typeof params.intervalEnd === 'string' && params.intervalEnd.trim() !== '' ? params.intervalEnd.trim() : isoDayOf(Date.now());
-  return { ...params, interval: `${start}-${end}` };
-}
 
 /**
  * Overrides for `task.clone(...)`: an empty --source, --pattern or

@@ -1,6 +1,6 @@
-import { familyOf, isoDayOf, p, registry, type TaskClass } from '../../core/index.js';
+import { p, registry, type TaskClass } from '../../core/index.js';
 import { mapReduceParameters } from '../../mapreduce/index.js';
-import { warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
+import { eventLogSourceParameters, intervalFromEnds, warehouseParameters, withConfigDefaults } from '../warehouse/index.js';
 
 registry.declareSection('location-per-course', ['overwrite_n_days', 'interval_start']);
 registry.declareSection('geolocation', ['geolocation_data']);
@@ -25,9 +25,7 @@ export const locationParameters = {
     identity: false,
     description: 'Country database: a GeoIP legacy .dat (Debian geoip-database: /usr/share/GeoIP/GeoIP.dat) or a GeoLite2/DB-IP country .mmdb. Default: [geolocation] geolocation_data.',
   }),
-  source: p.list(p.string(), { default: [], identity: false, description: 'Directories holding tracking logs (a JSON list as edX passes it). Default: [event-logs] source.' }),
-  pattern: p.list(p.string(), { default: [], identity: false, description: 'Regexes for log file paths with a (?P<date>...) group. Default: [event-logs] pattern.' }),
-  expandInterval: p.string({ default: '', identity: false, description: 'How far to widen the re-scanned days when choosing files. Default: [event-logs] expand_interval.' }),
+  ...eventLogSourceParameters,
   ...warehouseParameters,
   overwrite: p.bool({ default: false, identity: false, description: 'recompute the warehouse partitions and replace the table rows (edX: one flag for all)' }),
 };
@@ -40,11 +38,3 @@ export function withLocationDefaults(cls: TaskClass, params: Record<string, unkn
   return intervalFromEnds(cls, out);
 }
 
-/** edX: with no --interval, [--interval-start, --interval-end) where the end defaults to today (the nightly form). */
-function intervalFromEnds(cls: TaskClass, params: Record<string, unknown>): Record<string, unknown> {
-  if (params.interval !== undefined || registry.config.has(familyOf(cls), 'interval')) return params;
-  const start = typeof params.intervalStart === 'string' ? params.intervalStart.trim() : '';
-  if (start === '') return params;
-  const end = typeof params.intervalEnd === 'string' && params.intervalEnd.trim() !== '' ? params.intervalEnd.trim() : isoDayOf(Date.now());
-  return { ...params, interval: `${start}-${end}` };
-}

@@ -1,5 +1,5 @@
 import { isoDayOf, p, registry, type TaskClass } from '../../core/index.js';
-import { withConfigDefaults } from '../warehouse/index.js';
+import { eventLogSourceParameters, withConfigDefaults } from '../warehouse/index.js';
 import { mapReduceParameters } from '../../mapreduce/runner-parameter.js';
 
 registry.declareSection('user-activity', ['overwrite_n_days']);
@@ -16,9 +16,7 @@ export const courseActivityParameters = {
     identity: false,
     description: 'Re-scan the raw logs of the last N days before --end-date; earlier days come from the warehouse partitions of earlier runs. Default: [user-activity] overwrite_n_days.',
   }),
-  source: p.list(p.string(), { default: [], identity: false, description: 'Directories holding tracking logs (a JSON list as edX passes it). Default: [event-logs] source.' }),
-  pattern: p.list(p.string(), { default: [], identity: false, description: 'Regexes for log file paths with a (?P<date>...) group. Default: [event-logs] pattern.' }),
-  expandInterval: p.string({ default: '', identity: false, description: 'How far to widen the re-scanned days when choosing files. Default: [event-logs] expand_interval.' }),
+  ...eventLogSourceParameters,
 };
 
 /** The map/reduce parameters (runner, reducers, ...) for the tasks that take them from a parent. */

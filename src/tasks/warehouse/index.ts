@@ -8,3 +8,4 @@ export * from './split-into-days.js';
 export * from './rebuilt.js';
 export * from './field-checks.js';
 export * from './daily-partition-log-job.js';
+export * from './incremental-interval.js';
