@@ -14,16 +14,18 @@ export const COUNTERS = 'User Location';
  */
 export const locationParameters = {
   ...mapReduceParameters,
-  interval: p.dateInterval({ description: 'Days whose last IP addresses count: 2013-01-01-2014-08-07 (end excluded). Or give --interval-start.' }),
+  interval: p.dateInterval({ description: 'Days whose last IP addresses count: 2013-01-01-2014-08-07 (end excluded).', defaultText: '[--interval-start, --interval-end)' }),
   intervalStart: p.string({ default: '', identity: false, description: 'Without --interval: its first day. Default: [location-per-course] interval_start.' }),
   intervalEnd: p.string({ default: '', identity: false, description: 'Without --interval: the day after its last (excluded). Default: today (UTC).' }),
   overwriteNDays: p.int({
     identity: false,
-    description: 'Re-scan the raw logs of the last N days of --interval; earlier days come from the warehouse (last_ip_of_user_id/) of earlier runs. Default: [location-per-course] overwrite_n_days.',
+    description: 'Re-scan the raw logs of the last N days of --interval; earlier days come from the warehouse (last_ip_of_user_id/) of earlier runs.',
+    defaultText: '[location-per-course] overwrite_n_days',
   }),
   geolocationData: p.path({
     identity: false,
-    description: 'Country database: a GeoIP legacy .dat (Debian geoip-database: /usr/share/GeoIP/GeoIP.dat) or a GeoLite2/DB-IP country .mmdb. Default: [geolocation] geolocation_data.',
+    description: 'Country database: a GeoIP legacy .dat (Debian geoip-database: /usr/share/GeoIP/GeoIP.dat) or a GeoLite2/DB-IP country .mmdb.',
+    defaultText: '[geolocation] geolocation_data',
   }),
   ...eventLogSourceParameters,
   ...warehouseParameters,

@@ -1,6 +1,5 @@
 import { familyOf, p, registry, withSectionDefaults, type TaskClass } from '../../core/index.js';
 import { lmsParameters } from '../enrollments/import-profile-task.js';
-import { warehouseParameters } from '../warehouse/index.js';
 import { LmsTableImportTask, lmsImportDate } from '../warehouse/lms-table-import.js';
 
 /**
@@ -13,7 +12,11 @@ export const distributionParameters = {
   name: p.string({ description: 'Name of this run: the intermediate output is DEST/grade_dist_NAME/ (or seq_open_dist_NAME/).' }),
   dest: p.path({ description: 'Folder of the intermediate output (and of the LMS import when no --warehouse-path or [hive] warehouse_path is given).' }),
   date: lmsImportDate(true),
-  ...warehouseParameters,
+  warehousePath: p.path({
+    identity: false,
+    description: 'Folder of the LMS import (courseware_studentmodule/dt=DATE/).',
+    defaultText: '[hive] warehouse_path, else --dest',
+  }),
   ...lmsParameters,
   importPageRows: LmsTableImportTask.parameters.importPageRows,
 };

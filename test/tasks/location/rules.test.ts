@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildTaskCommand } from '../../../src/cli/task-command.js';
+import { InsertToMysqlLastCountryPerCourseTask } from '../../../src/tasks/location/index.js';
 import { countryOfIp, UNKNOWN } from '../../../src/tasks/location/country-of-ip.js';
 import { openCountryDatabase } from '../../../src/tasks/location/geoip/country-database.js';
 import { ipSightingFromLine } from '../../../src/tasks/location/last-ip-event.js';
@@ -141,5 +143,15 @@ describe('enrollments per course and country (edX QueryLastCountryPerCourseTask)
     ]);
     expect(counted.filter((n) => n === 'Discard Malformed Enrollment Line')).toHaveLength(1);
     expect(counted.filter((n) => n === 'Enrollments Of Users With No Known Address')).toHaveLength(1);
+  });
+});
+
+describe('--help of InsertToMysqlLastCountryPerCourseTask', () => {
+  it('when a value has a config default then --help names the key instead of calling it required', () => {
+    const help = (flag: string) => buildTaskCommand(InsertToMysqlLastCountryPerCourseTask).options.find((o) => o.long === flag)?.description ?? '';
+    expect(help('--overwrite-n-days')).toContain('default: [location-per-course] overwrite_n_days');
+    expect(help('--geolocation-data')).toContain('default: [geolocation] geolocation_data');
+    expect(help('--interval')).toContain('default: [--interval-start, --interval-end)');
+    for (const flag of ['--overwrite-n-days', '--geolocation-data', '--interval']) expect(help(flag)).not.toContain('required');
   });
 });

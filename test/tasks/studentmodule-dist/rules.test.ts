@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { buildTaskCommand } from '../../../src/cli/task-command.js';
 import { Config, registry } from '../../../src/core/index.js';
 import {
   addCounts,
+  GradeDistFromSqoopToMySQLWorkflow,
   GradeDistFromSqoopToTSVWorkflow,
   gradeKey,
+  SeqOpenDistFromSqoopToMySQLWorkflow,
   SeqOpenDistFromSqoopToTSVWorkflow,
   sequentialKey,
   studentModuleRow,
@@ -130,6 +133,16 @@ describe('--dest from the config', () => {
       expect(new GradeDistFromSqoopToTSVWorkflow({ name: 't', date: '2014-03-10' }).requires().output().path).toBe('/from-config/courseware_studentmodule/dt=2014-03-10');
     } finally {
       registry.config = new Config();
+    }
+  });
+});
+
+describe('--help of the workflows', () => {
+  it('when the warehouse is left out then --help gives its defaults instead of calling it required', () => {
+    for (const cls of [GradeDistFromSqoopToMySQLWorkflow, SeqOpenDistFromSqoopToMySQLWorkflow]) {
+      const help = buildTaskCommand(cls).options.find((o) => o.long === '--warehouse-path')?.description;
+      expect(help).toContain('default: [hive] warehouse_path, else --dest');
+      expect(help).not.toContain('required');
     }
   });
 });
