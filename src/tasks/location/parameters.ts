@@ -14,7 +14,10 @@ export const COUNTERS = 'User Location';
  */
 export const locationParameters = {
   ...mapReduceParameters,
-  interval: p.dateInterval({ description: 'Days whose last IP addresses count: 2013-01-01-2014-08-07 (end excluded).', defaultText: '[--interval-start, --interval-end)' }),
+  interval: p.dateInterval({
+    description: 'Days whose last IP addresses count: 2013-01-01-2014-08-07 (end excluded).',
+    defaultText: '[--interval-start, --interval-end)',
+  }),
   intervalStart: p.string({ default: '', identity: false, description: 'Without --interval: its first day. Default: [location-per-course] interval_start.' }),
   intervalEnd: p.string({ default: '', identity: false, description: 'Without --interval: the day after its last (excluded). Default: today (UTC).' }),
   overwriteNDays: p.int({

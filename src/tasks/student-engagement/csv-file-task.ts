@@ -44,7 +44,13 @@ export class StudentEngagementCsvFileTask extends Base {
     date: lmsImportDate(false),
     outputRoot: p.path({ description: 'Where the per-course folders of CSV files go.' }),
     enrollmentIntervalStart: p.date({ description: 'First day of the enrollment history that says who is enrolled (on or before --interval).', defaultText: '[enrollments] interval_start' }),
-    overwriteNDays: p.int({ identity: false, description: 'Days of enrollment events re-read from raw logs, as the enrollment workflow.', defaultText: '[enrollments] overwrite_n_days' }),
+    overwriteNDays: p.int({
+      identity: false,
+      description:
+        'Re-read the enrollment events of the last N days of --interval from raw logs; earlier days come from the warehouse ' +
+        '(course_enrollment_events/), so on a fresh one reach back to --enrollment-interval-start.',
+      defaultText: '[enrollments] overwrite_n_days',
+    }),
   };
   declare intervalType: IntervalType;
   declare warehousePath: string;
