@@ -16,7 +16,7 @@ export const locationParameters = {
   ...mapReduceParameters,
   interval: p.dateInterval({
     description: 'Days whose last IP addresses count: 2013-01-01-2014-08-07 (end excluded).',
-    defaultText: '[--interval-start, --interval-end)',
+    defaultText: 'from --interval-start and --interval-end',
   }),
   intervalStart: p.string({ default: '', identity: false, description: 'Without --interval: its first day. Default: [location-per-course] interval_start.' }),
   intervalEnd: p.string({ default: '', identity: false, description: 'Without --interval: the day after its last (excluded). Default: today (UTC).' }),

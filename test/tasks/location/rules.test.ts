@@ -151,7 +151,7 @@ describe('--help of InsertToMysqlLastCountryPerCourseTask', () => {
     const help = (flag: string) => buildTaskCommand(InsertToMysqlLastCountryPerCourseTask).options.find((o) => o.long === flag)?.description ?? '';
     expect(help('--overwrite-n-days')).toContain('default: [location-per-course] overwrite_n_days');
     expect(help('--geolocation-data')).toContain('default: [geolocation] geolocation_data');
-    expect(help('--interval')).toContain('default: [--interval-start, --interval-end)');
+    expect(help('--interval')).toContain('default: from --interval-start and --interval-end');
     for (const flag of ['--overwrite-n-days', '--geolocation-data', '--interval']) expect(help(flag)).not.toContain('required');
   });
 });
