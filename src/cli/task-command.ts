@@ -74,8 +74,9 @@ function valueName(spec: Parameter): string {
 /** `number of reducers (int, default: 1)` */
 export function describeParameter(spec: Parameter): string {
   const facts = [spec.typeName];
-  if (!spec.hasDefault) facts.push(spec.defaultText ? `default: ${spec.defaultText}` : 'required');
-  else if (spec.defaultValue !== undefined && spec.defaultValue !== null) facts.push(`default: ${spec.serialize(spec.defaultValue as never)}`);
+  if (spec.defaultText) facts.push(`default: ${spec.defaultText}`);
+  else if (!spec.hasDefault) facts.push('required');
+  else if (spec.defaultValue !== undefined && spec.defaultValue !== null && spec.defaultValue !== '') facts.push(`default: ${spec.serialize(spec.defaultValue as never)}`);
   if (!spec.identity) facts.push('not part of the task id');
   return `${spec.description ? spec.description + ' ' : ''}(${facts.join(', ')})`;
 }

@@ -31,7 +31,7 @@ class RunnerParameter extends ChoiceParameter<RunnerName> {
 export const mapReduceParameters = {
   runner: new RunnerParameter(),
   nReduceTasks: p.int({ default: availableParallelism(), identity: false, description: 'reduce partitions, one part file each (edX --n-reduce-tasks)' }),
-  mapWorkers: p.int({ default: availableParallelism(), identity: false, description: 'worker threads of the local runner (default: the core count)' }),
+  mapWorkers: p.int({ default: availableParallelism(), defaultText: `the core count, ${availableParallelism()} here`, identity: false, description: 'worker threads of the local runner' }),
   sortBufferMb: p.float({ default: 32, identity: false, description: 'map output kept in memory per worker before a sorted run is spilled to disk' }),
   onCorruptInput: p.choice(['error', 'skip'] as const, { default: 'error', identity: false, description: 'a corrupt or truncated gzip input: fail (error) or count it and go on (skip)' }),
 };

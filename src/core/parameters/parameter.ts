@@ -17,7 +17,11 @@ export interface ParameterOptions<T> {
   description?: string;
   /** false leaves the parameter out of the task id (luigi's significant=False). Default true. */
   identity?: boolean;
-  /** Where the value comes from when no `default` is given here but a mixin fills one in (a config section, a built-in): shown by --help instead of "required". */
+  /**
+   * What --help shows as the default, instead of "required" or the literal
+   * value: where a mixin fills the value in (a config section), or a default
+   * that depends on the machine (the core count).
+   */
   defaultText?: string;
 }
 

@@ -65,7 +65,7 @@ export const WithEventLogSelection = <B extends TaskBase>(Base: B) => {
     static override parameters = {
       ...Base.parameters,
       interval: p.dateInterval({ description: 'Days whose events to read: 2014, 2014-03, 2014-W10, 2014-03-01 or 2014-03-01-2014-03-08 (end excluded).' }),
-      source: p.list(p.string(), { description: 'Directories holding tracking logs (a JSON list as edX passes it). Default: [event-logs] source.' }),
+      source: p.list(p.string(), { description: 'Directories holding tracking logs (a JSON list as edX passes it).', defaultText: '[event-logs] source' }),
       pattern: p.list(p.string(), {
         description: 'Regexes for log file paths, with a (?P<date>...) group; a file is read if its date is in the widened interval.',
         defaultText: `[event-logs] pattern, else ${EVENT_LOGS_DEFAULTS.pattern}`,

@@ -6,7 +6,11 @@ import { p } from '../../core/index.js';
  * warehouse does not make the work different.
  */
 export const warehouseParameters = {
-  warehousePath: p.path({ identity: false, description: 'Folder of the intermediate day partitions (<table>/dt=YYYY-MM-DD/) that later runs reuse. Default: [hive] warehouse_path.' }),
+  warehousePath: p.path({
+    identity: false,
+    description: 'Folder of the intermediate day partitions (<table>/dt=YYYY-MM-DD/) that later runs reuse.',
+    defaultText: '[hive] warehouse_path',
+  }),
 };
 
 /** edX's OverwriteHiveAndMysqlDownstreamMixin. */
