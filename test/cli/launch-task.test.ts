@@ -63,6 +63,13 @@ describe('launch-task parameters', () => {
     expect(help).toMatch(/--pattern <list of string> .*\(list of string, default: \[event-logs\] pattern, else \[".*tracking/);
     expect(help).toMatch(/--expand-interval <timedelta> .*\(timedelta, default: \[event-logs\] expand_interval, else 2 days\)/);
     expect(help).toMatch(/--interval <date interval> .*\(date interval, required\)/);
+    expect(help).toMatch(/--source <list of string> .*\(list of string, default: \[event-logs\] source\)/);
+    expect(help).toMatch(/--warehouse-path <path> .*\(path, default: \[hive\] warehouse_path, not part of the task id\)/);
+    expect(help).toMatch(/--map-workers <int> worker threads of the local runner \(int, default: the core count, \d+ here, not part of the task id\)/);
+    // A flag whose default is "not given" (--credentials, --database-url: '') shows no empty default.
+    const load = (await run(['AnswerDistributionToMySQLTaskWorkflow', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(load).toMatch(/--credentials <path> .*\(path, not part of the task id\)/);
+    expect(load).not.toMatch(/default: ,/);
   });
 
   it('shows no stack trace for a user error, and shows it with --debug', async () => {
