@@ -1,5 +1,12 @@
-import { registry, UsageError } from '../../core/index.js';
+import { p, registry, UsageError } from '../../core/index.js';
 import { parseDatabaseUrl, readCredentialsFile, type ConnectionSpec } from '../../sql/index.js';
+
+/** Where the LMS is: never part of a task id (the same import from a replica is the same work). */
+export const lmsParameters = {
+  importDatabaseUrl: p.string({ default: '', identity: false, description: 'The LMS database (auth_userprofile; auth_user and the cohort tables for the engagement CSVs): mysql://user:pw@host:3306/edxapp (or sqlite:PATH). Default: [database-import] url.' }),
+  importCredentials: p.string({ default: '', identity: false, description: "edX's JSON credentials file for the LMS database. Default: [database-import] credentials." }),
+  importDatabase: p.string({ default: '', identity: false, description: 'The LMS database name when the credentials file has none. Default: [database-import] database.' }),
+};
 
 /**
  * `[database-import]`: the LMS database (edX's section for reading

@@ -8,6 +8,7 @@ export class ImportAuthUserTask extends LmsTableImportTask {
   static override description = 'Copy the LMS auth_user (id, username, email) into the warehouse for one day.';
   readonly table = 'auth_user';
   readonly columns = ['id', 'username', 'email'];
+  readonly key = 'id';
   readonly lmsNeed = ENGAGEMENT_LMS_NEED;
 }
 
@@ -16,6 +17,7 @@ export class ImportCourseUserGroupTask extends LmsTableImportTask {
   static override description = 'Copy the LMS course_groups_courseusergroup (cohorts: id, name, course_id, group_type) into the warehouse for one day.';
   readonly table = 'course_groups_courseusergroup';
   readonly columns = ['id', 'name', 'course_id', 'group_type'];
+  readonly key = 'id';
   readonly lmsNeed = ENGAGEMENT_LMS_NEED;
 }
 
@@ -24,5 +26,7 @@ export class ImportCourseUserGroupUsersTask extends LmsTableImportTask {
   static override description = 'Copy the LMS course_groups_courseusergroup_users (group memberships) into the warehouse for one day.';
   readonly table = 'course_groups_courseusergroup_users';
   readonly columns = ['courseusergroup_id', 'user_id'];
+  // Django's id of the membership: not copied, it orders the copy and finds repeated rows.
+  readonly key = 'id';
   readonly lmsNeed = ENGAGEMENT_LMS_NEED;
 }

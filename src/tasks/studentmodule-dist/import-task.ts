@@ -13,7 +13,8 @@ export class ImportStudentModuleTask extends LmsTableImportTask {
   static override description = 'Copy the LMS courseware_studentmodule (module type and id, course, grade, max grade) into the warehouse for one day.';
   readonly table = 'courseware_studentmodule';
   readonly columns = STUDENT_MODULE_COLUMNS;
+  readonly key = 'id';
   // Hundreds of millions of rows on a big LMS: read in pages by the primary key.
-  override readonly pageKey = 'id';
+  override readonly readInPages = true;
   readonly lmsNeed = 'The grade and sequential-open distributions need the LMS table courseware_studentmodule';
 }

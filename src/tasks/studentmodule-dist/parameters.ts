@@ -1,5 +1,5 @@
 import { familyOf, p, registry, withSectionDefaults, type TaskClass } from '../../core/index.js';
-import { lmsParameters } from '../enrollments/import-profile-task.js';
+import { lmsParameters } from '../enrollments/lms-connection.js';
 import { LmsTableImportTask, lmsImportDate } from '../warehouse/lms-table-import.js';
 
 /**

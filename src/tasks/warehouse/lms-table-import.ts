@@ -1,13 +1,13 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isoDayOf, p, Task, UsageError } from '../../core/index.js';
-import { describeConnection, queryRows, type ConnectionSpec } from '../../sql/index.js';
+import { describeConnection } from '../../sql/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
-import { lmsParameters } from '../enrollments/import-profile-task.js';
-import { lmsConnection } from '../enrollments/lms-connection.js';
+import { lmsConnection, lmsParameters } from '../enrollments/lms-connection.js';
 import { endPartition } from '../enrollments/tables.js';
 import { warehouseParameters } from './warehouse-parameters.js';
 import { withConfigDefaults } from './config-defaults.js';
+import { LmsTableReader } from './lms-table-reader.js';
 
 // Not re-exported from ./index.ts: this module imports the enrollments area, which imports ./index.ts.
 
@@ -19,10 +19,12 @@ export const lmsImportDate = (identity: boolean) =>
  * edX's database imports (ImportAuthUserTask, ImportCourseUserGroupTask,
  * SqoopImportFromMysql of courseware_studentmodule, ...): one LMS table, the
  * columns a workflow reads, copied into the warehouse as
- * `<table>/dt=DATE/<table>`, tab-separated, NULL as `\N`. A tab or line break
- * inside a value becomes a space, as edX's import replaced Hive's delimiters.
- * Subclasses name the table, its columns (the first orders the copy) and
- * lmsNeed, the start of the one-line error when no LMS database is given.
+ * `<table>/dt=DATE/<table>`, tab-separated, NULL as `\N`, in the order of
+ * `key`. A tab or line break inside a value becomes a space, as edX's import
+ * replaced Hive's delimiters; a row whose key is NULL or repeated is left out
+ * (LmsTableReader says why); each is counted under `LMS Import`. Subclasses
+ * name the table, its columns, the key and lmsNeed, the start of the
+ * one-line error when no LMS database is given.
  */
 export abstract class LmsTableImportTask extends Task {
   static override parameters = {
@@ -41,14 +43,17 @@ export abstract class LmsTableImportTask extends Task {
 
   abstract readonly table: string;
   abstract readonly columns: readonly string[];
+  /** The column that identifies a row (edX's primary or unique key): orders the copy; NULLs and repeats are skipped. */
+  abstract readonly key: string;
+  /** Columns loaded as INT downstream: a value that is no INT becomes NULL, counted (LmsTableShape.intColumns). */
+  readonly intColumns: readonly string[] = [];
   /** What needs this table, for the error when no LMS database is given: `The grade distribution needs the LMS table x`. */
   abstract readonly lmsNeed: string;
   /**
-   * A unique integer column among `columns` to read the table by,
-   * --import-page-rows rows a query (`WHERE key > last ORDER BY key LIMIT n`),
-   * for tables too big to hold in memory. None: one query for all.
+   * Read by `key`, --import-page-rows rows a query (`WHERE key > last ORDER BY key LIMIT n`),
+   * for tables too big to hold in memory. False: one query for all.
    */
-  readonly pageKey?: string;
+  readonly readInPages: boolean = false;
 
   constructor(params?: Record<string, unknown>) {
     super(withConfigDefaults(new.target, params, 'hive', { warehousePath: 'warehouse_path' }));
@@ -60,47 +65,37 @@ export abstract class LmsTableImportTask extends Task {
 
   override preflight(): void {
     lmsConnection(this, this.lmsNeed);
-    if (this.pageKey !== undefined && this.importPageRows < 1)
+    if (this.readInPages && this.importPageRows < 1)
       throw new UsageError(`${this.family}: --import-page-rows must be at least 1 (got ${this.importPageRows}).`);
   }
 
   override async run(): Promise<void> {
     this.preflight();
     const spec = lmsConnection(this, this.lmsNeed);
-    this.reportProgress({ done: 0, unit: 'rows', message: `reading ${this.table} from ${describeConnection(spec)}` });
-    const cell = (v: unknown) => (v === null || v === undefined ? '\\N' : String(v).replace(/[\t\n\r]/g, ' '));
-    const select = `SELECT ${this.columns.join(', ')} FROM ${this.table}`;
+    const from = `reading ${this.table} from ${describeConnection(spec)}`;
+    this.reportProgress({ done: 0, unit: 'rows', message: from });
+    const reader = await LmsTableReader.open(spec, { table: this.table, columns: this.columns, key: this.key, intColumns: this.intColumns, pageRows: this.readInPages ? this.importPageRows : undefined });
     let total = 0;
-    await this.output().build(async (tmp) => {
-      const file = await open(join(tmp, this.table), 'w');
-      try {
-        for await (const rows of this.pages(spec, select)) {
-          await file.write(rows.map((r) => this.columns.map((c) => cell(r[c])).join('\t') + '\n').join(''));
-          total += rows.length;
-          this.reportProgress({ done: total, unit: 'rows', message: `reading ${this.table} from ${describeConnection(spec)}` });
+    try {
+      await this.output().build(async (tmp) => {
+        const file = await open(join(tmp, this.table), 'w');
+        try {
+          for await (const lines of reader.pages()) {
+            await file.write(lines.map((cells) => cells.join('\t') + '\n').join(''));
+            total += lines.length;
+            this.reportProgress({ done: total, unit: 'rows', message: from });
+          }
+        } finally {
+          await file.close();
         }
-      } finally {
-        await file.close();
-      }
-    });
-    this.incrementCounter('LMS Import', `${this.table} Rows Imported`, total);
-  }
-
-  /** The rows in order of the first column, in one query, or in pages after the last pageKey seen. */
-  private async *pages(spec: ConnectionSpec, select: string): AsyncGenerator<Record<string, unknown>[]> {
-    const key = this.pageKey;
-    if (key === undefined) {
-      yield await queryRows(spec, `${select} ORDER BY ${this.columns[0]}`);
-      return;
+      });
+    } finally {
+      await reader.close();
     }
-    let after: unknown = null;
-    for (;;) {
-      const where = after === null ? '' : ` WHERE ${key} > ?`;
-      const rows = await queryRows(spec, `${select}${where} ORDER BY ${key} LIMIT ${this.importPageRows}`, after === null ? [] : [after]);
-      this.incrementCounter('LMS Import', `${this.table} Page Queries`);
-      if (rows.length > 0) yield rows;
-      if (rows.length < this.importPageRows) return;
-      after = rows[rows.length - 1]![key];
-    }
+    const { skipped, changed, pageQueries } = reader.counts;
+    const group = 'LMS Import';
+    this.incrementCounter(group, `${this.table} Rows Imported`, total);
+    for (const [name, n] of [...skipped, ...changed]) this.incrementCounter(group, `${this.table} ${name}`, n);
+    if (this.readInPages) this.incrementCounter(group, `${this.table} Page Queries`, pageQueries);
   }
 }
