@@ -65,6 +65,10 @@ export class LastCountryOfUser extends MapReduceTask {
   }
 
   override async run(): Promise<void> {
+    // Days before the re-scan come from earlier runs; on a fresh warehouse they are simply absent, so say how many.
+    const table = lastIpTable(this.warehousePath);
+    const unscanned = this.interval.dates().filter((day) => day < this.overwriteFrom && !table.partition(day).exists());
+    if (unscanned.length > 0) this.incrementCounter(COUNTERS, 'Days Missing: No Partition From An Earlier Run (widen --overwrite-n-days)', unscanned.length);
     if ((await this.inputFiles()).length === 0) {
       this.incrementCounter(COUNTERS, 'Runs With No Last IP Partition');
       await this.output().build(async () => {});

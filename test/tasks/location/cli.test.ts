@@ -76,6 +76,13 @@ describeGeoip('location per course through the CLI', () => {
     const RUN = ['--interval', '2024-03-04-2024-03-07', '--overwrite-n-days', '3', '--n-reduce-tasks', '2'];
     afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
 
+    it('on a fresh warehouse, days before the re-scan that no earlier run left are counted as missing, not silently empty', async () => {
+      const fresh = join(dir.root, 'fresh-warehouse');
+      const result = await launchTask([...args, '--interval', '2024-03-04-2024-03-07', '--overwrite-n-days', '1', '--warehouse-path', fresh, '--database-url', `sqlite:${join(dir.root, 'fresh.sqlite')}`, '--runner', 'inline']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout + result.stderr).toContain('User Location Days Missing: No Partition From An Earlier Run (widen --overwrite-n-days): 2');
+    });
+
     it('loads each course\'s learners by the country of their last address, naming every line and address it could not use', async () => {
       const result = await launchTask([...args, ...RUN]); // the default local runner: reducers in worker threads
       expect(result.code, result.stderr).toBe(0);
