@@ -303,6 +303,43 @@ function sweep(dialect: 'sqlite' | 'mysql', makeLms: (tables: LmsTable[], tag: s
 
 beforeAll(() => ensureBuilt(), 120_000);
 
+describe('LMS settings that cannot work', () => {
+  const dir = workDir();
+  afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
+
+  it('name the --import-* flag or [database-import] key that is wrong, not the output database ones', async () => {
+    writeFileSync(join(dir.root, 'no-database.json'), JSON.stringify({ host: '127.0.0.1', port: 3306, username: 'u', password: 'p' }));
+    writeFileSync(join(dir.root, 'not-a-database.sqlite'), 'id,username\n1,alice\n');
+    writeFileSync(join(dir.root, 'url.cfg'), '[database-import]\nurl = mysql://\n');
+    const grades = (lms: string[], out: string) =>
+      launchTask(['GradeDistFromSqoopToMySQLWorkflow', '--name', 'test', '--dest', join(dir.root, out), '--date', '2014-03-04', '--database-url', `sqlite:${join(dir.root, out, 'grades.sqlite')}`, '--runner', 'inline', ...lms]);
+    const runs = await Promise.all([
+      grades(['--import-database-url', 'postgres://lms/edxapp'], 'scheme'),
+      grades(['--import-credentials', join(dir.root, 'missing.json')], 'missing'),
+      grades(['--import-credentials', join(dir.root, 'no-database.json')], 'nodb'),
+      grades(['--additional-config', join(dir.root, 'url.cfg')], 'config'),
+      grades(['--import-database-url', `sqlite:${join(dir.root, 'not-a-database.sqlite')}`], 'notdb'),
+    ]);
+    const expected = [
+      'Cannot run: --import-database-url postgres://lms/edxapp: unknown scheme postgres:;',
+      `Cannot run: --import-credentials ${join(dir.root, 'missing.json')}: no such file;`,
+      `Cannot run: --import-credentials ${join(dir.root, 'no-database.json')}: no database named; add "database" to the file or set --import-database or [database-import] database in the config.`,
+      'Cannot run: [database-import] url mysql://: name one database after the host',
+    ];
+    runs.slice(0, 4).forEach((run, i) => {
+      expect(run.code, run.stderr).toBe(64);
+      noStack(run);
+      expect(run.stderr.split('\n')[0]).toContain(expected[i]!);
+    });
+    const notDb = runs[4]!;
+    expect(notDb.code, notDb.stderr).toBe(1);
+    noStack(notDb);
+    expect(failures(notDb.stderr)).toEqual([
+      expect.stringContaining(`Cannot read the LMS database sqlite:${join(dir.root, 'not-a-database.sqlite')}: the file is not a SQLite database. Check --import-database-url,`),
+    ]);
+  });
+});
+
 describe('bad LMS input, LMS in SQLite', () => sweep('sqlite', async (tables, tag, root) => lmsInSqlite(join(root, `${tag}.sqlite`), tables)));
 
 describeMysql('bad LMS input, LMS in MariaDB', () => {

@@ -25,10 +25,15 @@ export function lmsConnection(
 ): ConnectionSpec {
   const config = registry.config;
   const database = nonEmpty(options.importDatabase) ?? nonEmpty(config.get('database-import', 'database'));
-  const url = nonEmpty(options.importDatabaseUrl) ?? nonEmpty(config.get('database-import', 'url'));
-  if (url) return { ...parseDatabaseUrl(url), settings: LMS_SETTINGS };
-  const credentials = nonEmpty(options.importCredentials) ?? nonEmpty(config.get('database-import', 'credentials'));
-  if (credentials) return { ...readCredentialsFile(credentials.replace(/^file:\/\//i, ''), database), settings: LMS_SETTINGS };
+  const urlFlag = nonEmpty(options.importDatabaseUrl);
+  const url = urlFlag ?? nonEmpty(config.get('database-import', 'url'));
+  if (url) return { ...naming(() => parseDatabaseUrl(url), '--database-url', urlFlag ? '--import-database-url' : '[database-import] url'), settings: LMS_SETTINGS };
+  const credentialsFlag = nonEmpty(options.importCredentials);
+  const credentials = credentialsFlag ?? nonEmpty(config.get('database-import', 'credentials'));
+  if (credentials) {
+    const file = credentials.replace(/^file:\/\//i, '');
+    return { ...naming(() => readCredentialsFile(file, database), '--credentials', credentialsFlag ? '--import-credentials' : '[database-import] credentials'), settings: LMS_SETTINGS };
+  }
   throw new UsageError(
     `${need}: give --import-database-url mysql://user:pw@lms-host/edxapp (or [database-import] url, or credentials + database).`,
   );
@@ -36,6 +41,21 @@ export function lmsConnection(
 
 /** Where the LMS connection is set, for a connection error to name. */
 const LMS_SETTINGS = '--import-database-url, --import-credentials or [database-import] in the config (the LMS database)';
+
+/**
+ * The connection parsers name the output database's settings (`--database-url`,
+ * `--credentials`, `[database-export] database`); an operator who got the LMS
+ * one wrong must read the LMS setting instead.
+ */
+function naming<T>(parse: () => T, flag: string, lmsSetting: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const message = error.message.replace(flag, lmsSetting).replace('[database-export] database', '--import-database or [database-import] database');
+    throw new UsageError(message, { cause: error });
+  }
+}
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();

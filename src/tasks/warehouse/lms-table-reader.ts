@@ -64,6 +64,9 @@ export class LmsTableReader {
       await reader.checkColumns();
     } catch (error) {
       await reader.close();
+      // SQLite opens any file lazily: a file that is no database fails on the first statement, which names only the SQL.
+      if ((error as { cause?: { code?: string } }).cause?.code === 'SQLITE_NOTADB')
+        throw new DatabaseError(`Cannot read the LMS database ${describeConnection(spec)}: the file is not a SQLite database. Check ${spec.settings ?? 'the LMS database setting'}.`, { cause: error });
       throw error;
     }
     return reader;
