@@ -4,7 +4,7 @@ import type { DirectoryTarget } from '../../targets/index.js';
 import type { EnrollmentEventValue } from './days-enrolled.js';
 import { CourseEnrollmentEventsTask } from './events-task.js';
 import { COUNTERS, enrollmentParameters, eventLogFallbacks, withEnrollmentDefaults } from './parameters.js';
-import { isComplete } from '../warehouse/index.js';
+import { isComplete, MISSING_DAYS_COUNTER } from '../warehouse/index.js';
 import { endPartition, enrollmentEventsTable } from './tables.js';
 
 /**
@@ -58,6 +58,8 @@ export abstract class EnrollmentHistoryJob extends MapReduceTask {
   }
 
   override async run(): Promise<void> {
+    const missing = enrollmentEventsTable(this.warehousePath).missingDays(this.interval.dates()).length;
+    if (missing > 0) this.incrementCounter(COUNTERS, `${this.family} ${MISSING_DAYS_COUNTER}`, missing);
     if ((await this.inputFiles()).length === 0) {
       this.incrementCounter(COUNTERS, 'Runs With No Enrollment Event Partition');
       await this.output().build(async () => {});

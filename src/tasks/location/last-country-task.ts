@@ -2,7 +2,7 @@ import { addDays, DateInterval, UsageError } from '../../core/index.js';
 import { MapReduceTask, type Pairs } from '../../mapreduce/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
 import { eventLogFallbacks } from '../enrollments/parameters.js';
-import { isComplete } from '../warehouse/index.js';
+import { isComplete, MISSING_DAYS_COUNTER } from '../warehouse/index.js';
 import { countryOfIp } from './country-of-ip.js';
 import { openCountryDatabase, type CountryDatabase } from './geoip/country-database.js';
 import { LastDailyIpAddressOfUserTask } from './last-daily-ip-task.js';
@@ -65,10 +65,8 @@ export class LastCountryOfUser extends MapReduceTask {
   }
 
   override async run(): Promise<void> {
-    // Days before the re-scan come from earlier runs; on a fresh warehouse they are simply absent, so say how many.
-    const table = lastIpTable(this.warehousePath);
-    const unscanned = this.interval.dates().filter((day) => day < this.overwriteFrom && !table.partition(day).exists());
-    if (unscanned.length > 0) this.incrementCounter(COUNTERS, 'Days Missing: No Partition From An Earlier Run (widen --overwrite-n-days)', unscanned.length);
+    const missing = lastIpTable(this.warehousePath).missingDays(this.interval.dates()).length;
+    if (missing > 0) this.incrementCounter(COUNTERS, MISSING_DAYS_COUNTER, missing);
     if ((await this.inputFiles()).length === 0) {
       this.incrementCounter(COUNTERS, 'Runs With No Last IP Partition');
       await this.output().build(async () => {});

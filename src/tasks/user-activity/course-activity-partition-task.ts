@@ -1,7 +1,7 @@
 import { addDays, DateInterval, UsageError, type Task } from '../../core/index.js';
 import { MapReduceTask, mapReduceParameters, type Pairs } from '../../mapreduce/index.js';
 import type { DirectoryTarget } from '../../targets/index.js';
-import { isComplete, overwriteParameters, warehouseParameters } from '../warehouse/index.js';
+import { isComplete, MISSING_DAYS_COUNTER, overwriteParameters, warehouseParameters } from '../warehouse/index.js';
 import { courseActivityParameters, withCourseActivityDefaults } from './parameters.js';
 import { COUNTERS, courseActivityPartition, userActivityTable } from './tables.js';
 import { UserActivityTask } from './user-activity-task.js';
@@ -63,6 +63,8 @@ export class CourseActivityPartitionTask extends MapReduceTask {
   }
 
   override async run(): Promise<void> {
+    const missing = userActivityTable(this.warehousePath).missingDays(this.interval.dates()).length;
+    if (missing > 0) this.incrementCounter(COUNTERS, MISSING_DAYS_COUNTER, missing);
     if ((await this.inputFiles()).length === 0) {
       this.incrementCounter(COUNTERS, 'Weeks With No User Activity Partition', this.weeks);
       await this.output().build(async () => {});

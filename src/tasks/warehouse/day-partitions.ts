@@ -5,6 +5,12 @@ import { DirectoryTarget } from '../../targets/index.js';
 import { makeDirectory } from '../../targets/index.js';
 
 /**
+ * The counter of the days an incremental job read as empty because no run left their partition:
+ * on a fresh warehouse, the days before the re-scan (edX read them silently as empty).
+ */
+export const MISSING_DAYS_COUNTER = 'Days Missing: No Partition From An Earlier Run (widen --overwrite-n-days)';
+
+/**
  * A warehouse table stored as one folder per day, as edX's Hive tables are:
  * `<warehouse>/<table>/dt=YYYY-MM-DD/<file>` with `_SUCCESS` when complete.
  * Later runs read the days they do not re-scan from here.
@@ -28,6 +34,11 @@ export class DayPartitionedTable {
   /** The data files of the days that have a complete partition (missing days are simply absent: no data yet). */
   existingFiles(days: readonly string[]): string[] {
     return days.filter((day) => this.partition(day).exists()).map((day) => this.dataFile(day));
+  }
+
+  /** The days without a complete partition: after the re-scan, those no earlier run left (a fresh warehouse). */
+  missingDays(days: readonly string[]): string[] {
+    return days.filter((day) => !this.partition(day).exists());
   }
 
   /** A writer that takes lines per day and replaces each day's partition atomically on commit(). */

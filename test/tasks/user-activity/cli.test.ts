@@ -76,6 +76,8 @@ describe.runIf(existsSync(LAUNCH_TASK))('weekly course activity, nightly runs', 
     const rows = await tableRows(fresh, 'course_activity', COLUMNS);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((row) => row.includes('2014-05-19'))).toBe(false);
+    // Not silently: the 42 days of the six weeks less the 14 re-scanned ones are named as missing.
+    expect(alone.stdout + alone.stderr).toMatch(/Days Missing: No Partition From An Earlier Run \(widen --overwrite-n-days\): 28\b/);
   });
 });
 
