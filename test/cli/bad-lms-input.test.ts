@@ -206,7 +206,7 @@ function sweep(dialect: 'sqlite' | 'mysql', makeLms: (tables: LmsTable[], tag: s
     expectWholeLines(join(dir.root, 'enrollments', 'warehouse'), { auth_userprofile: 4 });
     const db = `sqlite:${join(dir.root, 'enrollments', 'enrollments.sqlite')}`;
     const years = await queryRows<{ birth_year: number | null; count: number }>(db, 'SELECT birth_year, count FROM course_enrollment_birth_year_daily ORDER BY birth_year');
-    expect(years).toEqual([{ birth_year: null, count: sqlite ? 3 : 3 }, { birth_year: 1984, count: 1 }, { birth_year: 1990, count: 1 }, { birth_year: 2000, count: 1 }]);
+    expect(years).toEqual([{ birth_year: null, count: 3 }, { birth_year: 1984, count: 1 }, { birth_year: 1990, count: 1 }, { birth_year: 2000, count: 1 }]);
     const genders = await queryRows<{ gender: string | null; count: number }>(db, 'SELECT gender, count FROM course_enrollment_gender_daily');
     expect(genders.reduce((n, g) => n + g.count, 0)).toBe(6);
     expect(genders.map((g) => g.gender)).toContain('f x');
@@ -229,6 +229,8 @@ function sweep(dialect: 'sqlite' | 'mysql', makeLms: (tables: LmsTable[], tag: s
     expect(counter(text, 'LMS Import course_groups_courseusergroup_users Skip NULL id')).toBe(1);
     expect(counter(text, 'Student Engagement Enrolled User Not In auth_user Left Out')).toBe(1); // user 6
     expectWholeLines(join(dir.root, 'engagement', 'warehouse'), { auth_user: 3, course_groups_courseusergroup: 4, course_groups_courseusergroup_users: 2 });
+    // An id past 2^53 is copied as the database holds it, not rounded to 9223372036854775808.
+    if (sqlite) expect(readFileSync(join(dir.root, 'engagement', 'warehouse', 'auth_user', 'dt=2014-03-04', 'auth_user'), 'utf8')).toContain('\n9223372036854775807\thuge id\t');
     const folder = createHash('sha1').update(A).digest('hex');
     const csv = readFileSync(join(dir.root, 'engagement', 'reports', folder, 'student_engagement_all_2014-03-01-2014-03-04.csv'), 'utf8');
     const rows = csv.split('\r\n').slice(1, -1).map((l) => l.split(',').slice(2, 5).join(','));

@@ -116,9 +116,10 @@ export class LmsTableReader {
 
   /**
    * The table in key order, non-NULL keys only: in one query, or in pages
-   * after the last key seen. At a page's end, rows that share its last key
-   * but fell past the page are counted as repeats (the next page starts
-   * after that key, so a table without a unique key loses nothing unseen).
+   * after the last key seen. The next page starts after that key, so rows
+   * that share it but fell past the page end are never read: they are
+   * counted as repeats here, never dropped unseen. Of repeated rows, the
+   * first the database returns is kept.
    */
   private async *rawPages(): AsyncGenerator<Record<string, unknown>[]> {
     const { table, key, pageRows } = this.shape;
