@@ -309,7 +309,7 @@ describe('LMS settings that cannot work', () => {
   const dir = workDir();
   afterAll(() => rmSync(dir.root, { recursive: true, force: true }));
 
-  it('name the --import-* flag or [database-import] key that is wrong, not the output database ones', async () => {
+  it('name the --import-* flag or [database-import] key that is wrong (not the output database ones), and the host nothing answers on', async () => {
     writeFileSync(join(dir.root, 'no-database.json'), JSON.stringify({ host: '127.0.0.1', port: 3306, username: 'u', password: 'p' }));
     writeFileSync(join(dir.root, 'not-a-database.sqlite'), 'id,username\n1,alice\n');
     writeFileSync(join(dir.root, 'url.cfg'), '[database-import]\nurl = mysql://\n');
@@ -321,6 +321,9 @@ describe('LMS settings that cannot work', () => {
       grades(['--import-credentials', join(dir.root, 'no-database.json')], 'nodb'),
       grades(['--additional-config', join(dir.root, 'url.cfg')], 'config'),
       grades(['--import-database-url', `sqlite:${join(dir.root, 'not-a-database.sqlite')}`], 'notdb'),
+      // No server needed: an address nothing answers (dropped, or refused by the network) and a name no DNS knows.
+      grades(['--import-database-url', 'mysql://u:p@10.255.255.1:3306/edxapp?connect_timeout=1'], 'unreachable'),
+      grades(['--import-database-url', 'mysql://u:p@no-such-host.invalid:3306/edxapp'], 'unknown-host'),
     ]);
     const expected = [
       'Cannot run: --import-database-url postgres://lms/edxapp: unknown scheme postgres:;',
@@ -333,6 +336,12 @@ describe('LMS settings that cannot work', () => {
       noStack(run);
       expect(run.stderr.split('\n')[0]).toContain(expected[i]!);
     });
+    for (const [run, cause] of [[runs[5]!, /timed out after 1 s|host unreachable/], [runs[6]!, /unknown host \(check the host name\)/]] as const) {
+      expect(run.code, run.stderr).toBe(1);
+      noStack(run);
+      expect(failures(run.stderr)).toEqual([expect.stringMatching(cause)]);
+      expect(failures(run.stderr)[0]).toContain('Check --import-database-url, --import-credentials or [database-import] in the config (the LMS database).');
+    }
     const notDb = runs[4]!;
     expect(notDb.code, notDb.stderr).toBe(1);
     noStack(notDb);
