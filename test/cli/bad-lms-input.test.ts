@@ -268,12 +268,13 @@ function sweep(dialect: 'sqlite' | 'mysql', makeLms: (tables: LmsTable[], tag: s
     const workflows: Workflow[] = ['enrollments', 'engagement', 'grades'];
     const runs = await Promise.all(workflows.flatMap((w) => [runWorkflow(dir, w, noTables, `none-${w}`), runWorkflow(dir, w, renamed, `renamed-${w}`)]));
     const where = sqlite ? `sqlite:${join(dir.root, 'none.sqlite')}` : `mysql://pipewright@127.0.0.1:${new URL(MYSQL_TEST_URL).port}/pw_bad_lms_none_${process.pid}`;
+    const grant = sqlite ? '. Is it the LMS (edxapp) database?' : ' that pipewright may read. Is it the LMS (edxapp) database, with SELECT granted to pipewright?';
     const expected = [
-      `The LMS database ${where} has no table auth_userprofile. Is it the LMS (edxapp) database? Check --import-database-url`,
+      `The LMS database ${where} has no table auth_userprofile${grant} Check --import-database-url`,
       'The LMS table auth_userprofile in ',
-      'has no table auth_user.',
+      'has no table auth_user',
       'The LMS table auth_user in ',
-      'has no table courseware_studentmodule.',
+      'has no table courseware_studentmodule',
       'The LMS table courseware_studentmodule in ',
     ];
     const columns = [undefined, 'has no column gender (it has id, user_id, sex,', undefined, 'has no column email (it has id, username, mail,', undefined, 'has no column grade (it has id, module_type, module_id, student_id, score,'];

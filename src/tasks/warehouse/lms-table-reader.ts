@@ -104,8 +104,12 @@ export class LmsTableReader {
     const where = describeConnection(this.db.spec);
     const settings = this.db.spec.settings ?? 'the LMS database setting';
     const existing = await this.db.introspector.columns(this.db.driver, table);
-    if (!existing)
-      throw new SchemaMismatchError(`The LMS database ${where} has no table ${table}. Is it the LMS (edxapp) database? Check ${settings}.`);
+    if (!existing) {
+      // MySQL lists only the tables the user may read: a missing grant looks like a missing table.
+      const spec = this.db.spec;
+      const grant = spec.dialect === 'mysql' ? ` that ${spec.user} may read. Is it the LMS (edxapp) database, with SELECT granted to ${spec.user}?` : '. Is it the LMS (edxapp) database?';
+      throw new SchemaMismatchError(`The LMS database ${where} has no table ${table}${grant} Check ${settings}.`);
+    }
     const have = new Set(existing.map((c) => c.name.toLowerCase()));
     const missing = columns.filter((c) => !have.has(c.toLowerCase()));
     if (missing.length > 0)
