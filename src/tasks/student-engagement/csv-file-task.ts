@@ -94,6 +94,13 @@ export class StudentEngagementCsvFileTask extends Base {
     lmsConnection(this, ENGAGEMENT_LMS_NEED);
   }
 
+  override async run(): Promise<void> {
+    // Counted once here, not per reducer: every reducer reads the same LMS copies.
+    const orphans = readLmsLookup(this.warehousePath, this.date).membershipsOfMissingGroups;
+    if (orphans > 0) this.incrementCounter(COUNTERS, 'Cohort Membership Of A Missing Group Left Out', orphans);
+    await super.run();
+  }
+
   /** The engagement rows and the enrollment history, not the logs (the event-log parameters only pass through). */
   override async inputFiles(): Promise<string[]> {
     const { engagement, enrollment } = this.requires();

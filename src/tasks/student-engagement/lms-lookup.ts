@@ -17,6 +17,8 @@ export interface LmsLookup {
   users: Map<string, LmsUser>;
   /** Key `user_id<TAB>course_id`. */
   cohorts: Map<string, string[]>;
+  /** Memberships of a group the groups table no longer has (edX's inner join drops them): counted, not silent. */
+  membershipsOfMissingGroups: number;
 }
 
 /** Reads the three import partitions (`<table>/dt=DATE/<table>`) of one import day into memory. */
@@ -36,12 +38,15 @@ export function readLmsLookup(warehousePath: string, date: string): LmsLookup {
 
 /** The lookup from the rows of auth_user (id username email), groups (id name course_id group_type) and members (group_id user_id). */
 export function joinLms(users: string[][], groups: string[][], members: string[][]): LmsLookup {
-  const lookup: LmsLookup = { users: new Map(), cohorts: new Map() };
+  const lookup: LmsLookup = { users: new Map(), cohorts: new Map(), membershipsOfMissingGroups: 0 };
   for (const [id, username, email] of users) lookup.users.set(id!, { username: username!, email: email === '\\N' ? '' : email! });
   const groupById = new Map(groups.map(([id, name, courseId]) => [id!, { name: name === '\\N' ? '' : name!, courseId: courseId! }]));
   for (const [groupId, userId] of members) {
     const group = groupById.get(groupId!);
-    if (!group) continue; // edX's inner join: a membership of a deleted group names no cohort
+    if (!group) {
+      lookup.membershipsOfMissingGroups++; // edX's inner join: a membership of a deleted group names no cohort
+      continue;
+    }
     const key = `${userId}\t${group.courseId}`;
     const names = lookup.cohorts.get(key);
     if (names) names.push(group.name);

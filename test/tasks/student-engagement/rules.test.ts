@@ -222,6 +222,10 @@ describe('the LMS join (edX JoinedStudentEngagementTableTask)', () => {
   );
   const figures = ['2', ...NO_ENGAGEMENT.slice(1, -1), '/courses/x'];
 
+  it('a membership of a group the LMS no longer has is counted, not silently dropped', () => {
+    expect(lms.membershipsOfMissingGroups).toBe(1); // ['99', '3']
+  });
+
   it('enrolled learners get their figures, or zeros; email and cohort come from the LMS', () => {
     const joined = joinReportGroup(COURSE, { enrolledUserIds: ['2', '3', '2'], activeByUsername: new Map([['bob', figures]]) }, lms);
     expect(joined).toEqual({
