@@ -1,4 +1,4 @@
-import { familyOf, isoDayOf, p, registry, type TaskClass } from '../../core/index.js';
+import { familyOf, isoDayOf, p, registry, UsageError, type TaskClass } from '../../core/index.js';
 
 /**
  * Where a workflow that re-scans only its last days finds its logs, with
@@ -19,7 +19,13 @@ export const eventLogSourceParameters = {
 export function intervalFromEnds(cls: TaskClass, params: Record<string, unknown>): Record<string, unknown> {
   if (params.interval !== undefined || registry.config.has(familyOf(cls), 'interval')) return params;
   const start = typeof params.intervalStart === 'string' ? params.intervalStart.trim() : '';
-  if (start === '') return params;
+  if (start === '') {
+    // The parameter check would name --interval alone; the nightly form is what cron users want.
+    const interval = cls.parameters.interval;
+    if (interval && !interval.hasDefault && cls.parameters.intervalStart)
+      throw new UsageError(`${familyOf(cls)}: give --interval (e.g. 2024-03-01-2024-03-08), or --interval-start for the nightly form (up to --interval-end, default today).`);
+    return params;
+  }
   const end = typeof params.intervalEnd === 'string' && params.intervalEnd.trim() !== '' ? params.intervalEnd.trim() : isoDayOf(Date.now());
   return { ...params, interval: `${start}-${end}` };
 }

@@ -67,6 +67,12 @@ describe.runIf(existsSync(LAUNCH_TASK))('enrollments into SQLite (LMS export in 
     await expectEdxTables(db);
   });
 
+  it('with neither --interval nor --interval-start, one usage line names both forms (exit 64)', async () => {
+    const result = await launchTask([...args, ...ACCEPTANCE.slice(2)]);
+    expect(result.code).toBe(64);
+    expect(result.stderr.trim()).toBe('launch-task: ImportEnrollmentsIntoMysql: give --interval (e.g. 2024-03-01-2024-03-08), or --interval-start for the nightly form (up to --interval-end, default today).');
+  });
+
   it('--overwrite-hive rebuilds the warehouse history and the run completes with the same tables', async () => {
     const history = join(dir.warehouse, 'course_enrollment/dt=2014-08-07/_SUCCESS');
     const before = statSync(history).mtimeMs;
