@@ -80,11 +80,11 @@ export class ProblemResponseReportTask extends Base {
   override async run(): Promise<void> {
     const format = reportFormat(this);
     const [responses, structure] = this.input() as [DirectoryTarget, DirectoryTarget];
-    const blocks = new Map<string, CourseBlock>();
+    const blocks = new Map<string, CourseBlock[]>();
     for (const file of await structure.partFiles())
       for await (const line of readTextLines(file)) {
         const block = courseBlockFromTsv(line);
-        if (block) blocks.set(block.blockId, block);
+        if (block) blocks.get(block.blockId)?.push(block) ?? blocks.set(block.blockId, [block]);
         else this.incrementCounter('Course Blocks', 'Discard Malformed Partition Line');
       }
     const byCourse = new Map<string, LocatedRecord[]>();

@@ -31,10 +31,13 @@ export interface ReportFormat {
 /**
  * The join: a problem found among the course blocks gets its course path and
  * sort index; one that is not (deleted from the course) gets the
- * deleted-blocks text and sort index -1, so it comes first.
+ * deleted-blocks text and sort index -1, so it comes first. edX joined on the
+ * block id alone; a legacy (i4x) id is shared by every run of a course, so the
+ * block of the answer's own course is taken first (edX wrote one row per run).
  */
-export function locate(record: ResponseRecord, blocks: ReadonlyMap<string, CourseBlock>, format: ReportFormat): LocatedRecord {
-  const block = blocks.get(record.problemId);
+export function locate(record: ResponseRecord, blocks: ReadonlyMap<string, readonly CourseBlock[]>, format: ReportFormat): LocatedRecord {
+  const found = blocks.get(record.problemId);
+  const block = found?.find((b) => b.courseId === record.courseId) ?? found?.[0];
   const path = block ? block.coursePath : format.deletedBlocksPath;
   return { ...record, location: `${path}${format.pathDelimiter}${record.problem}`, sortIdx: block ? block.sortIdx : -1 };
 }

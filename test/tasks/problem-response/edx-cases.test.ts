@@ -1,0 +1,187 @@
+// The cases of edX's unit tests for problem_response.py, rule by rule, with our own data and words.
+import { describe, expect, it } from 'vitest';
+import { courseReportCsv, latestResponseRecords, locate, responseEventFromLine, type CourseBlock, type LocatedRecord, type ReportFormat } from '../../../src/tasks/problem-response/index.js';
+import { filenameSafeCourseId } from '../../../src/tasks/answer-distribution/course-csv.js';
+import { DEFAULT_CLEAN_TEXT_REGEX, partitionValue } from '../../../src/tasks/problem-response/parameters.js';
+import { cleanText, pythonSubRegex } from '../../../src/tasks/problem-response/python-text.js';
+
+const COURSE = 'course-v1:Lakeside+BIO2+2019';
+const PROBLEM = 'block-v1:Lakeside+BIO2+2019+type@problem+block@cells';
+const hints = pythonSubRegex(DEFAULT_CLEAN_TEXT_REGEX, 'test');
+
+const event = (fields: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    username: 'rosalind', event_source: 'server', event_type: 'problem_check', time: '2019-04-02T08:15:00.250000+00:00',
+    context: { course_id: COURSE, user_id: 7, module: { display_name: 'Cells' } },
+    event: { problem_id: PROBLEM, attempts: 1, answers: { cells_2_1: 'choice_2' }, correct_map: { cells_2_1: { correctness: 'incorrect' } }, grade: 0, max_grade: 1, success: 'incorrect' },
+    ...fields,
+  });
+const onApril2 = (day: string) => day === '2019-04-02';
+
+describe('mapper (edX LatestProblemResponseTaskMapTest)', () => {
+  it('keys a kept event by (course, problem, username) and values it by (timestamp, event data with context and username)', () => {
+    const result = responseEventFromLine(event(), onApril2);
+    if (!('check' in result)) throw new Error(JSON.stringify(result));
+    expect([result.check.courseId, result.check.problemId, result.check.username, result.check.timestamp]).toEqual([COURSE, PROBLEM, 'rosalind', '2019-04-02T08:15:00.250000']);
+    expect(JSON.parse(result.check.json)).toMatchObject({ problem_id: PROBLEM, success: 'incorrect', username: 'rosalind', timestamp: '2019-04-02T08:15:00.250000', context: { course_id: COURSE } });
+  });
+
+  it.each([
+    ['a time outside the interval', { time: '2019-03-01T08:15:00+00:00' }],
+    ['an empty username', { username: '' }],
+    ['no event type', { event_type: null }],
+    ['no event source', { event_source: null }],
+    ['a browser event', { event_source: 'browser' }],
+    ['a course id that is not one', { context: { course_id: 'not-a-course' } }],
+    ['an event payload that is plain text', { event: 'garbled' }],
+    ['no problem id', { event: { answers: { cells_2_1: 'choice_2' }, correct_map: {} } }],
+  ])('when the event has %s then nothing is kept', (_what, fields) => {
+    expect(responseEventFromLine(event(fields), onApril2)).not.toHaveProperty('check');
+  });
+
+  it('keeps a correct answer as well as an incorrect one', () => {
+    expect(responseEventFromLine(event({ event: { ...JSON.parse(event()).event, success: 'correct' } }), onApril2)).toHaveProperty('check');
+  });
+
+  it('the key keeps the username as written (edX strips it only to test that it is not blank)', () => {
+    const result = responseEventFromLine(event({ username: ' rosalind ' }), onApril2);
+    expect(result).toMatchObject({ check: { username: ' rosalind ' } });
+  });
+});
+
+// One attempt as the mapper values it, answering part `partId` (each attempt its own part, as in edX's test).
+function attempt(minute: number, partId: string, answer: unknown, correctness: string | null) {
+  const data = {
+    problem_id: PROBLEM, attempts: minute + 1, grade: 0, max_grade: 1, username: 'rosalind',
+    context: { course_id: COURSE, module: { display_name: 'Why do cells divide?' } },
+    submission: { [partId]: { question: 'Pick the main reason' } },
+    answers: { [partId]: answer },
+    correct_map: { [partId]: { correctness } },
+    timestamp: `2019-04-02T08:${String(minute).padStart(2, '0')}:00`,
+  };
+  return [data.timestamp, JSON.stringify(data)] as [string, string];
+}
+
+describe('reducer (edX LatestProblemResponseTaskReducerTest)', () => {
+  const attempts = [
+    attempt(0, 'p0', ['To grow'], 'correct'),
+    attempt(1, 'p1', 'To\nstay     small', 'incorrect'),
+    attempt(2, 'p2', 'To repair <choicehint title="a hint\nover two lines"\\>', 'correct'),
+    attempt(3, 'p3', 'By accident <choicehint label="no">Not\nreally</choicehint>', 'incorrect'),
+    attempt(4, 'p4', ['To grow', 'To repair'], 'correct'),
+    attempt(5, 'p5', ['By accident <choicehint>Think again</choicehint>', 'To repair <choicehint selected="" title="x" \\>'], 'incorrect'),
+    attempt(6, 'p6', "They don't.", 'unknown'),
+  ];
+  const expected: [string[], boolean | null][] = [
+    [['To grow'], true], [['To stay small'], false], [['To repair '], true], [['By accident '], false],
+    [['To grow', 'To repair'], true], [['By accident ', 'To repair '], false], [["They don't."], null],
+  ];
+  const reduce = (values: [string, string][]) => latestResponseRecords([COURSE, PROBLEM, 'rosalind'], values, hints);
+
+  it('gives nothing for no attempts', () => {
+    expect(reduce([])).toEqual([]);
+  });
+
+  // Every attempt alone, all of them, and some runs of them; given in reverse, since their order must not matter.
+  it.each([[0, 7], [0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 7], [1, 3], [2, 5], [3, 7]])(
+    'attempts %i to %i: only the latest one\'s part, cleaned, with the count and first and last times',
+    (from, to) => {
+      const [answer, correct] = expected[to - 1]!;
+      expect(reduce(attempts.slice(from, to).reverse())).toEqual([{
+        courseId: COURSE, answerId: `p${to - 1}`, problemId: PROBLEM, problem: 'Why do cells divide?', username: 'rosalind',
+        question: 'Pick the main reason', score: '0.0', maxScore: '1.0', correct, answer, totalAttempts: to - from,
+        firstAttemptDate: attempts[from]![0], lastAttemptDate: attempts[to - 1]![0],
+      }]);
+    },
+  );
+
+  it('two attempts at the same time: the one whose JSON sorts last is the latest (edX sorts (time, json) pairs)', () => {
+    const [time, a] = attempt(0, 'pa', 'A', 'correct');
+    const b = a.replace('"pa"', '"pb"').replace(/"pa"/g, '"pb"');
+    expect(reduce([[time, b], [time, a]]).map((r) => r.answerId)).toEqual(['pb']);
+    expect(reduce([[time, a], [time, b]]).map((r) => r.answerId)).toEqual(['pb']);
+  });
+});
+
+describe('clean_text_regex (edX test_clean_text_regex)', () => {
+  it.each([
+    [hints, 'Choice ', 'Choice '],
+    [hints, 'Choice <choicehint>Hint</choicehint>', 'Choice '],
+    [hints, 'Choice  \t\n\r<choicehint>Hint</choicehint>', 'Choice '],
+    [null, 'Choice <choicehint>Hint</choicehint>', 'Choice <choicehint>Hint</choicehint>'],
+  ])('cleans a text and every text of a list alike (%#)', (regex, input, output) => {
+    expect(cleanText(input, regex)).toBe(output);
+    expect(cleanText([input], regex)).toEqual([output]);
+  });
+});
+
+describe('report (edX ProblemResponseReportTask tests)', () => {
+  const format = (over: Partial<ReportFormat> = {}): ReportFormat => ({
+    fields: ['course_id', 'answer_id', 'problem_id', 'problem', 'username', 'question', 'score', 'max_score', 'correct', 'answer', 'total_attempts', 'first_attempt_date', 'last_attempt_date', 'location', 'sort_idx'],
+    datetimeFormat: '%Y-%m-%d %H:%M:%S.%f', listDelimiter: '|', pathDelimiter: ' / ', deletedBlocksPath: '(Deleted block :)', ...over,
+  });
+  const row = (i: number): LocatedRecord => ({
+    courseId: 'course_a', answerId: `answer_${i}`, problemId: `problem_${i}`, problem: `problem ${i}`, username: `user_${i}`, question: `question ${i}`,
+    score: '4.0', maxScore: '10.0', correct: false, answer: [`answer ${i}`], totalAttempts: 20,
+    firstAttemptDate: '2018-07-03T00:00:00', lastAttemptDate: '2018-07-03T00:00:00', location: '', sortIdx: i,
+  });
+
+  it('every record field by default, in record order; rows by sort index', () => {
+    const lines = courseReportCsv([row(11), row(2), row(10)], format()).split('\r\n');
+    expect(lines[0]).toBe('course_id,answer_id,problem_id,problem,username,question,score,max_score,correct,answer,total_attempts,first_attempt_date,last_attempt_date,location,sort_idx');
+    expect(lines.slice(1)).toEqual([
+      'course_a,answer_2,problem_2,problem 2,user_2,question 2,4.0,10.0,False,answer 2,20,2018-07-03 00:00:00.000000,2018-07-03 00:00:00.000000,,2',
+      'course_a,answer_10,problem_10,problem 10,user_10,question 10,4.0,10.0,False,answer 10,20,2018-07-03 00:00:00.000000,2018-07-03 00:00:00.000000,,10',
+      'course_a,answer_11,problem_11,problem 11,user_11,question 11,4.0,10.0,False,answer 11,20,2018-07-03 00:00:00.000000,2018-07-03 00:00:00.000000,,11',
+      '',
+    ]);
+  });
+
+  it('only the chosen fields, in the chosen order', () => {
+    expect(courseReportCsv([row(1)], format({ fields: ['username', 'course_id'] }))).toBe('username,course_id\r\nuser_1,course_a\r\n');
+  });
+
+  it.each([
+    [null, '2016-10-12 12:43:13.235134'],
+    ['%Y-%m-%d', '2016-10-12'],
+  ])('dates in format %s', (datetimeFormat, text) => {
+    const r = { ...row(1), firstAttemptDate: '2016-10-12T12:43:13.235134' };
+    expect(courseReportCsv([r], format({ fields: ['first_attempt_date'], datetimeFormat }))).toBe(`first_attempt_date\r\n${text}\r\n`);
+  });
+
+  it('a list without a delimiter is printed as Python 2 printed the tuple', () => {
+    const r = { ...row(1), answer: ['a', 'b'] };
+    expect(courseReportCsv([r], format({ fields: ['answer'], listDelimiter: null }))).toBe(`answer\r\n"(u'a', u'b')"\r\n`);
+  });
+
+  it("a course id becomes a file name edX's way", () => {
+    expect(filenameSafeCourseId('my:course:id')).toBe('my_course_id');
+  });
+
+  it('the partition is named by --datetime down to the minute when the format asks for it', () => {
+    expect(partitionValue('2019-04-02T081530', '%Y%m%dT%H%M')).toBe('20190402T0815');
+  });
+});
+
+describe('location join (edX ProblemResponseLocationPartitionTask)', () => {
+  const block = (courseId: string, coursePath: string, sortIdx: number): CourseBlock => ({
+    blockId: 'i4x://Lakeside/BIO2/problem/cells', courseId, blockType: 'problem', displayName: 'Cells', isRoot: false, isOrphan: false, isDag: false, parentBlockId: 'u', coursePath, sortIdx,
+  });
+  const fmt: ReportFormat = { fields: ['location'], datetimeFormat: null, listDelimiter: null, pathDelimiter: ' / ', deletedBlocksPath: '(Deleted block :)' };
+  const answer = { ...latestResponseRecords([COURSE, PROBLEM, 'rosalind'], [attempt(0, 'p0', 'x', 'correct')], null)[0]!, problemId: 'i4x://Lakeside/BIO2/problem/cells' };
+
+  it('a problem not in the structure goes under the deleted-blocks path, first', () => {
+    expect(locate(answer, new Map(), fmt)).toMatchObject({ location: '(Deleted block :) / Why do cells divide?', sortIdx: -1 });
+  });
+
+  it("a legacy block id shared by two runs of a course is placed by the answer's own run", () => {
+    const own = block('Lakeside/BIO2/2019', 'Week 1 / Cells / Unit', 4);
+    const other = block('Lakeside/BIO2/2018', 'Old week / Cells / Unit', 9);
+    const record = { ...answer, courseId: 'Lakeside/BIO2/2019' };
+    for (const order of [[own, other], [other, own]]) {
+      const blocks = new Map<string, CourseBlock[]>();
+      for (const b of order) blocks.set(b.blockId, [...(blocks.get(b.blockId) ?? []), b]);
+      expect(locate(record, blocks, fmt)).toMatchObject({ location: 'Week 1 / Cells / Unit / Why do cells divide?', sortIdx: 4 });
+    }
+  });
+});
