@@ -70,13 +70,19 @@ function cellText(r: LocatedRecord, field: RecordField, format: ReportFormat): s
     case 'score': return r.score;
     case 'max_score': return r.maxScore;
     case 'correct': return r.correct === null ? 'None' : r.correct ? 'True' : 'False';
-    case 'answer': return format.listDelimiter === null ? python2TupleRepr(r.answer) : r.answer.join(format.listDelimiter);
+    case 'answer': return format.listDelimiter === null ? python2TupleRepr(partitionList(r.answer)) : partitionList(r.answer).join(format.listDelimiter);
     case 'total_attempts': return String(r.totalAttempts);
     case 'first_attempt_date': return dateText(r.firstAttemptDate, format);
     case 'last_attempt_date': return dateText(r.lastAttemptDate, format);
     case 'location': return r.location;
     case 'sort_idx': return String(r.sortIdx);
   }
+}
+
+// edX's DelimitedStringField as read back from the partition: items joined by NUL and split again,
+// so an empty list comes back as one empty item (and an item holding a NUL as two).
+function partitionList(items: readonly string[]): string[] {
+  return items.join('\0').split('\0');
 }
 
 function dateText(timestamp: string, format: ReportFormat): string {

@@ -154,6 +154,12 @@ describe('report (edX ProblemResponseReportTask tests)', () => {
     expect(courseReportCsv([r], format({ fields: ['answer'], listDelimiter: null }))).toBe(`answer\r\n"(u'a', u'b')"\r\n`);
   });
 
+  it('an empty answer (a checkbox left blank) reads back from the partition as one empty item, as in edX', () => {
+    const r = { ...row(1), answer: [] };
+    expect(courseReportCsv([r], format({ fields: ['answer'], listDelimiter: null }))).toBe(`answer\r\n"(u'',)"\r\n`);
+    expect(courseReportCsv([r], format({ fields: ['answer', 'username'] }))).toBe('answer,username\r\n,user_1\r\n');
+  });
+
   it("a course id becomes a file name edX's way", () => {
     expect(filenameSafeCourseId('my:course:id')).toBe('my_course_id');
   });
