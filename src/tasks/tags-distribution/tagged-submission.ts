@@ -77,14 +77,19 @@ function savedTags(context: PyValue | undefined): Tags | null {
   return tags;
 }
 
-/** edX's reducer: totals over all submissions, tags of the latest one (first seen wins a tie). */
+/**
+ * edX's reducer: totals over all submissions, tags of the latest one. edX
+ * kept the first seen of two latest submissions at the same time, which
+ * depends on the order values reach the reducer (none is defined); the tags
+ * whose JSON text sorts last win instead, so every runner gives one answer.
+ */
 export function tagsDistribution(submissions: Iterable<[timestamp: string, tags: Tags, correct: boolean]>): { total: number; correct: number; tags: Tags } {
   let total = 0;
   let correct = 0;
   let latest: string | null = null;
   let tags: Tags = [];
   for (const [timestamp, t, isCorrect] of submissions) {
-    if (latest === null || timestamp > latest) {
+    if (latest === null || timestamp > latest || (timestamp === latest && JSON.stringify(t) > JSON.stringify(tags))) {
       latest = timestamp;
       tags = t;
     }
