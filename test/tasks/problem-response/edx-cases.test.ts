@@ -191,3 +191,22 @@ describe('location join (edX ProblemResponseLocationPartitionTask)', () => {
     }
   });
 });
+
+describe('where edX raised, what we do instead (docs: Differences from edX)', () => {
+  const [time, json] = attempt(0, 'p0', 'x', 'correct');
+  const data = JSON.parse(json) as Record<string, unknown>;
+  const reduce = (d: Record<string, unknown>) => latestResponseRecords([COURSE, PROBLEM, 'rosalind'], [[time, JSON.stringify(d)]], hints);
+
+  it('a latest attempt without a problem name gets an empty one', () => {
+    expect(reduce({ ...data, context: { course_id: COURSE } })).toMatchObject([{ problem: '', answer: ['x'] }]);
+  });
+
+  it('a part missing from correct_map has unknown correctness', () => {
+    expect(reduce({ ...data, correct_map: {} })).toMatchObject([{ answerId: 'p0', correct: null }]);
+  });
+
+  it('an attempt whose submission part is not an object is dropped in the mapper, latest or not', () => {
+    const bad = event({ event: { ...JSON.parse(event()).event, submission: { cells_2_1: 'text' } } });
+    expect(responseEventFromLine(bad, onApril2)).toEqual({ drop: ['Problem Response', 'Discard Malformed Problem Check (submission_entry_not_object)'] });
+  });
+});

@@ -95,3 +95,20 @@ describe('reducer (edX TagsDistributionPerCourseReducerTest)', () => {
     expect(rows([a, b])).toEqual(rows([b, a]));
   });
 });
+
+describe('tags edX could not load or crashed on (docs: Rules)', () => {
+  const withTags = (saved: unknown) => line({ context: { course_id: COURSE, asides: { tagging_aside: { saved_tags: saved } } } });
+
+  it('values in a list that are not text are written as Python printed them', () => {
+    expect(taggedSubmissionFromLine(withTags({ level: [2, 'b'] }), all)).toMatchObject({ submission: { tags: [['level', ['2', 'b']]] } });
+  });
+
+  it('a tag value that is a dict, or a problem id that is not text, drops the submission', () => {
+    expect(taggedSubmissionFromLine(withTags({ level: { a: 1 } }), all)).toEqual({ drop: 'Discard Saved Tags Not A Dict' });
+    expect(taggedSubmissionFromLine(line({ event: { problem_id: 5, success: 'correct' } }), all)).toEqual({ drop: 'Discard Problem Id Not A String' });
+  });
+
+  it('asides that are null mean no tags', () => {
+    expect(taggedSubmissionFromLine(line({ context: { course_id: COURSE, asides: null } }), all)).toMatchObject({ submission: { tags: [] } });
+  });
+});
