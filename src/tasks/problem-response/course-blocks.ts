@@ -64,7 +64,8 @@ export function courseBlocksOf(line: string, options: BlockPathOptions): CourseB
         blockId: text(pyGet(block, 'id') ?? id),
         courseId,
         blockType: text(pyGet(block, 'type')),
-        displayName: normalizeWhitespace(text(pyGet(block, 'display_name'))).slice(0, 255),
+        // CourseBlockRecord cuts the name to 255 characters, then its encoder squeezes the whitespace.
+        displayName: normalizeWhitespace(text(pyGet(block, 'display_name')).slice(0, 255)),
         isRoot,
         isOrphan,
         isDag: place?.isDag ?? false,
@@ -99,7 +100,7 @@ function text(value: PyValue | undefined): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : pythonStr(value);
 }
 
-/** edX's Record `normalize_whitespace`: runs of whitespace become one space. */
+/** edX's Record `normalize_whitespace`: runs of whitespace become one space (Python 2's `\s`: ASCII only). */
 function normalizeWhitespace(value: string): string {
-  return value.replace(/\s+/g, ' ');
+  return value.replace(/[ \t\n\r\f\v]+/g, ' ');
 }

@@ -1,6 +1,6 @@
 // The cases of edX's unit tests for problem_response.py, rule by rule, with our own data and words.
 import { describe, expect, it } from 'vitest';
-import { courseReportCsv, latestResponseRecords, locate, responseEventFromLine, type CourseBlock, type LocatedRecord, type ReportFormat } from '../../../src/tasks/problem-response/index.js';
+import { courseBlocksOf, courseReportCsv, latestResponseRecords, locate, responseEventFromLine, type CourseBlock, type LocatedRecord, type ReportFormat } from '../../../src/tasks/problem-response/index.js';
 import { filenameSafeCourseId } from '../../../src/tasks/answer-distribution/course-csv.js';
 import { DEFAULT_CLEAN_TEXT_REGEX, partitionValue } from '../../../src/tasks/problem-response/parameters.js';
 import { cleanText, pythonSubRegex } from '../../../src/tasks/problem-response/python-text.js';
@@ -208,5 +208,21 @@ describe('where edX raised, what we do instead (docs: Differences from edX)', ()
   it('an attempt whose submission part is not an object is dropped in the mapper, latest or not', () => {
     const bad = event({ event: { ...JSON.parse(event()).event, submission: { cells_2_1: 'text' } } });
     expect(responseEventFromLine(bad, onApril2)).toEqual({ drop: ['Problem Response', 'Discard Malformed Problem Check (submission_entry_not_object)'] });
+  });
+});
+
+describe('course blocks names (edX CourseBlockRecord: display_name truncated to 255, then whitespace runs made one space)', () => {
+  const dump = (name: string) =>
+    JSON.stringify({ course_id: COURSE, root: 'r', blocks: { r: { id: 'r', type: 'course', display_name: name, children: ['p'] }, p: { id: 'p', type: 'problem', display_name: 'P' } } });
+  const paths = { pathDelimiter: ' / ', deletedBlocksPath: '(Deleted block :)', sortOrphanBlocksUp: false };
+
+  it('only ASCII whitespace counts (Python 2 without re.UNICODE): a no-break space stays', () => {
+    const [root, problem] = courseBlocksOf(dump('Week\u00a01 \t\n Basics'), paths)!;
+    expect([root!.displayName, problem!.coursePath]).toEqual(['Week\u00a01 Basics', 'Week\u00a01 Basics']);
+  });
+
+  it('a long name is cut at 255 characters before its whitespace is squeezed', () => {
+    const name = `A${' '.repeat(10)}${'b'.repeat(300)}`;
+    expect(courseBlocksOf(dump(name), paths)![0]!.displayName).toBe(`A ${'b'.repeat(244)}`);
   });
 });
