@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { courseBlocksOf, courseReportCsv, latestResponseRecords, locate, responseEventFromLine, type CourseBlock, type LocatedRecord, type ReportFormat } from '../../../src/tasks/problem-response/index.js';
 import { filenameSafeCourseId } from '../../../src/tasks/answer-distribution/course-csv.js';
+import { courseBlockTsv } from '../../../src/tasks/problem-response/course-blocks-task.js';
 import { DEFAULT_CLEAN_TEXT_REGEX, partitionValue } from '../../../src/tasks/problem-response/parameters.js';
 import { cleanText, pythonSubRegex } from '../../../src/tasks/problem-response/python-text.js';
 
@@ -224,5 +225,29 @@ describe('course blocks names (edX CourseBlockRecord: display_name truncated to 
   it('a long name is cut at 255 characters before its whitespace is squeezed', () => {
     const name = `A${' '.repeat(10)}${'b'.repeat(300)}`;
     expect(courseBlocksOf(dump(name), paths)![0]!.displayName).toBe(`A ${'b'.repeat(244)}`);
+  });
+});
+
+describe('course blocks partition lines (edX CourseBlocksApiData mapper and reducer tests)', () => {
+  const paths = { pathDelimiter: ' / ', deletedBlocksPath: '(Deleted block :)', sortOrphanBlocksUp: false };
+  const lines = (dump: object, up = false) => courseBlocksOf(JSON.stringify(dump), { ...paths, sortOrphanBlocksUp: up })?.map(courseBlockTsv);
+
+  it.each([{ x: 'y' }, { blocks: {} }, { blocks: {}, root: '' }, { blocks: {}, root: 'top' }, { course_id: 1, blocks: { top: {} }, root: 'top' }])(
+    'a dump line without a course id, a root, or the root among its blocks gives no blocks (%j)',
+    (dump) => expect(courseBlocksOf(JSON.stringify(dump), paths)).toBeNull(),
+  );
+
+  it.each([false, true])('a course that is only its root: one line, root flag set, no parent, empty path, index 0 (orphans up: %s)', (up) => {
+    expect(lines({ course_id: COURSE, root: 'top', blocks: { top: { id: 'top', type: 'course', display_name: 'Biology' } } }, up)).toEqual([
+      ['top', COURSE, 'course', 'Biology', '1', '0', '0', '\\N', '', '0'].join('\t'),
+    ]);
+  });
+
+  it('a block met again deeper down keeps its first place; the deeper parent does not reach past it', () => {
+    const b = (id: string, children: string[] = []) => ({ id, type: 'vertical', display_name: id.toUpperCase(), children });
+    const dump = { course_id: COURSE, root: 'a', blocks: { a: b('a', ['b', 'f']), b: b('b', ['c', 'e']), c: b('c', ['d']), d: b('d'), e: b('e', ['c']), f: b('f'), lost: b('lost') } };
+    expect(lines(dump)!.map((l) => l.split('\t').filter((_, i) => i !== 1 && i !== 2 && i !== 3).join(' '))).toEqual([
+      'a 1 0 0 \\N  0', 'b 0 0 0 a A 1', 'c 0 0 1 b A / B 2', 'd 0 0 0 c A / B / C 3', 'e 0 0 0 b A / B 4', 'f 0 0 0 a A 5', 'lost 0 1 0 \\N (Deleted block :) 7',
+    ]);
   });
 });
