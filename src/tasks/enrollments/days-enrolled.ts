@@ -1,4 +1,5 @@
 import { addDays } from '../../core/index.js';
+import { compareUtf8 } from '../../mapreduce/index.js';
 import { ACTIVATED, DEACTIVATED, MODE_CHANGED } from './enrollment-event.js';
 
 /** One user's events in one course: `[timestamp, event_type, mode]`. */
@@ -7,10 +8,14 @@ export type EnrollmentEventValue = [timestamp: string, eventType: string, mode: 
 /** A day of one user in one course: `date course_id user_id at_end change mode` (edX's course_enrollment table). */
 export type DayRecord = [date: string, courseId: string, userId: string, atEnd: 0 | 1, change: -1 | 0 | 1, mode: string];
 
-/** edX's tuple order (timestamp, then type, then mode), compared as Python compares str. */
+/**
+ * edX's tuple order (timestamp, then type, then mode), compared as Python
+ * compares str: by code point (UTF-8 bytes), not by JavaScript's UTF-16 units.
+ * Ties on the timestamp are thus settled by the type (activated <
+ * deactivated < mode_changed), then the mode.
+ */
 export function sortEvents(events: Iterable<EnrollmentEventValue>): EnrollmentEventValue[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...events].sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]) || cmp(a[2], b[2]));
+  return [...events].sort((a, b) => compareUtf8(a[0], b[0]) || compareUtf8(a[1], b[1]) || compareUtf8(a[2], b[2]));
 }
 
 /**

@@ -47,12 +47,14 @@ export function enrollmentSummary(
     } else count(unchangedCounter(state, type, eventMode === mode));
   }
   if (firstEnroll === undefined) return void count('Discard User_Course With Missing Enrollment Event');
-  // edX's int(user_id) would crash on anything else.
-  if (!/^-?\d+$/.test(userId)) return void count('Discard User_Course With Non-Integer user_id');
+  const id = pythonInt(userId);
+  // edX crashed on these: int() refused the text, or its IntegerField the long.
+  if (id === undefined) return void count('Discard User_Course With Non-Integer user_id');
+  if (id === null) return void count('Discard User_Course With user_id Past 64 Bits');
   const time = (event: EnrollmentEventValue | undefined) => (event ? warehouseDateTime(event[0]) : null);
   return [
     courseId,
-    String(Number.parseInt(userId, 10)),
+    id,
     mode ?? null,
     state === 1 ? '1' : '0',
     firstEnroll[2],
@@ -69,4 +71,18 @@ function unchangedCounter(state: number, type: string, sameMode: boolean): strin
   if (state === 0 && type === DEACTIVATED) return 'Subset Unchanged Already Unenrolled';
   if (state === 0 && type === MODE_CHANGED) return 'Subset Unchanged Unenrolled Mode Change';
   return 'Subset Unchanged';
+}
+
+const INT64_MAX = BigInt('9223372036854775807');
+
+/**
+ * Python 2's int() of the user_id text (blanks around, a sign, ASCII digits),
+ * exactly (a Number would round ids past 2^53); undefined when int() refuses
+ * it, null when it is a long (past 64 bits), which edX's IntegerField refuses.
+ */
+function pythonInt(text: string): string | null | undefined {
+  const match = /^[ \t\n\r\v\f]*([+-]?\d+)[ \t\n\r\v\f]*$/.exec(text);
+  if (!match) return undefined;
+  const value = BigInt(match[1]!);
+  return value > INT64_MAX || value < -INT64_MAX - 1n ? null : value.toString();
 }
