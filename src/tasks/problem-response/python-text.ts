@@ -46,3 +46,28 @@ export function pythonStringLiteral(text: string): string {
   const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
   return m[2]!.replace(/\\(.)/gs, (all, c: string) => escapes[c] ?? all);
 }
+
+/**
+ * Python 2's `repr()` of a unicode string (what `unicode(tuple)` prints for
+ * each item): `u'...'`, double quotes when the text has a `'` but no `"`;
+ * backslash and the quote escaped; tab, newline, carriage return by name;
+ * other control characters and U+007F..U+00FF as `\xhh`, the rest of the
+ * BMP as `\uhhhh`, beyond it `\Uhhhhhhhh`.
+ */
+export function python2UnicodeRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+  let out = `u${quote}`;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (code >= 0x10000) out += `\\U${hex(code, 8)}`;
+    else if (code >= 0x100) out += `\\u${hex(code, 4)}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20 || code >= 0x7f) out += `\\x${hex(code, 2)}`;
+    else out += ch;
+  }
+  return out + quote;
+}

@@ -1,7 +1,8 @@
-import { excelCsv, pythonStr, type PyValue } from '../../eventlog/parse/index.js';
+import { excelCsv } from '../../eventlog/parse/index.js';
 import { compareUtf8 } from '../../mapreduce/keys.js';
 import type { CourseBlock } from './course-blocks.js';
 import type { ResponseRecord } from './latest-response.js';
+import { python2UnicodeRepr } from './python-text.js';
 import { parseEventTimestamp, pythonDatetimeText, strftime } from './timestamp-partition.js';
 
 /** Every field of edX's ProblemResponseRecord, in record order: the default report columns. */
@@ -91,6 +92,6 @@ function dateText(timestamp: string, format: ReportFormat): string {
 }
 
 function python2TupleRepr(items: readonly string[]): string {
-  const reprs = items.map((s) => `u${pythonStr([s] as PyValue).slice(1, -1)}`);
+  const reprs = items.map(python2UnicodeRepr);
   return reprs.length === 1 ? `(${reprs[0]},)` : `(${reprs.join(', ')})`;
 }

@@ -161,6 +161,12 @@ describe('report (edX ProblemResponseReportTask tests)', () => {
     expect(courseReportCsv([r], format({ fields: ['answer', 'username'] }))).toBe('answer,username\r\n,user_1\r\n');
   });
 
+  it('list items without a delimiter are in Python 2 unicode repr: non-ASCII escaped, quotes chosen as Python did', () => {
+    const r = { ...row(1), answer: ['caf\u00e9', "it's", '\u{1f600}', '\u2028', 'tab\there', 'back\\slash'] };
+    const cell = String.raw`(u'caf\xe9', u"it's", u'\U0001f600', u'\u2028', u'tab\there', u'back\\slash')`;
+    expect(courseReportCsv([r], format({ fields: ['answer'], listDelimiter: null }))).toBe(`answer\r\n"${cell.replace(/"/g, '""')}"\r\n`);
+  });
+
   it("a course id becomes a file name edX's way", () => {
     expect(filenameSafeCourseId('my:course:id')).toBe('my_course_id');
   });
