@@ -41,8 +41,12 @@ export function responseEventFromLine(line: string, inInterval: (day: string) =>
   if (source === undefined || source === null) return { drop: ['Problem Response', 'Discard Missing Event Source'] };
   if (source !== 'server') return { ignore: true };
   const result = problemCheckFromLine(line);
-  // Each course gets a report file named after it: a forged course id too long for a file name would fail them all.
-  if ('event' in result) return courseFitsFileName(result.event.courseId) ? { check: result.event } : { drop: ['Problem Response', 'Discard Course Id Too Long For A File Name'] };
+  if ('event' in result) {
+    // edX's record takes the problem id as text only (its job failed on any other).
+    if (typeof result.event.problemId !== 'string') return { drop: ['Problem Response', 'Discard Problem Id Not A String'] };
+    // Each course gets a report file named after it: a forged course id too long for a file name would fail them all.
+    return courseFitsFileName(result.event.courseId) ? { check: result.event } : { drop: ['Problem Response', 'Discard Course Id Too Long For A File Name'] };
+  }
   if ('crash' in result) return { drop: ['Problem Response', `Discard Malformed Problem Check (${result.crash})`] };
   return result.drop === 'not_problem_check' || result.drop === 'no_problem_check_text' ? { ignore: true } : { drop: ['Problem Response', `Discard Problem Check (${result.drop})`] };
 }

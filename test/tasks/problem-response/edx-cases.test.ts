@@ -204,6 +204,13 @@ describe('where edX raised, what we do instead (docs: Differences from edX)', ()
   const data = JSON.parse(json) as Record<string, unknown>;
   const reduce = (d: Record<string, unknown>) => latestResponseRecords([COURSE, PROBLEM, 'rosalind'], [[time, JSON.stringify(d)]], hints);
 
+  it('a problem id that is not text is dropped (edX\'s record refused it)', () => {
+    for (const problemId of [{ a: 1 }, 5, ['x']]) {
+      const text = event({ event: { ...JSON.parse(event()).event, problem_id: problemId } });
+      expect(responseEventFromLine(text, onApril2)).toEqual({ drop: ['Problem Response', 'Discard Problem Id Not A String'] });
+    }
+  });
+
   it('a latest attempt without a problem name gets an empty one', () => {
     expect(reduce({ ...data, context: { course_id: COURSE } })).toMatchObject([{ problem: '', answer: ['x'] }]);
   });
