@@ -201,3 +201,26 @@ describe('enrollment events: as edX’s mapper tests (opaque and legacy course i
     });
   });
 });
+
+describe('counters: each event filed under exactly one of edX’s names', () => {
+  const events: Ev[] = [
+    ['2020-03-01T08:00:01', D, 'audit'], ['2020-03-01T08:00:02', A, 'audit'], ['2020-03-01T08:00:03', A, 'verified'], ['2020-03-01T08:00:04', M, 'verified'],
+    ['2020-03-01T08:00:05', M, 'credit'], ['2020-03-01T08:00:06', D, 'audit'], ['2020-03-01T08:00:07', D, 'audit'], ['2020-03-01T08:00:08', M, 'audit'],
+  ];
+  it('days enrolled: a mode change counts whatever the state, against the mode the deactivation left; the odd first event is noted', () => {
+    const counts: string[] = [];
+    [...daysEnrolled('C', '42', '2020-03-02', events, (n) => counts.push(n))];
+    expect(counts).toEqual([
+      'Quality First Event Is Unenrollment', 'Subset Unchanged Already Unenrolled', 'Subset Enrollment', 'Subset Unchanged Already Enrolled',
+      'Subset Unchanged Mode', 'Subset Mode Change', 'Subset Unenrollment', 'Subset Unchanged Already Unenrolled', 'Subset Unchanged Mode',
+    ]);
+  });
+  it('summary: activations and mode changes are judged against the enrolled state', () => {
+    const counts: string[] = [];
+    enrollmentSummary('C', '42', '2020-03-02', events, (n) => counts.push(n));
+    expect(counts).toEqual([
+      'Subset Unchanged Already Unenrolled', 'Subset Enrollment', 'Subset Unchanged Enrolled Activation Mode Change', 'Subset Mode Change',
+      'Subset Mode Change', 'Subset Unenrollment', 'Deactivation Mode Changed', 'Subset Unchanged Already Unenrolled', 'Subset Unchanged Unenrolled Mode Change',
+    ]);
+  });
+});
