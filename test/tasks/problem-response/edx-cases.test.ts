@@ -104,6 +104,33 @@ describe('reducer (edX LatestProblemResponseTaskReducerTest)', () => {
   });
 });
 
+describe('answer parts (edX _generate_answers, as get_answer_data reads it)', () => {
+  const reduce = (data: Record<string, unknown>) => latestResponseRecords([COURSE, PROBLEM, 'rosalind'], [['2019-04-02T08:00:00', JSON.stringify(data)]], hints);
+  const base = { problem_id: PROBLEM, grade: 1, max_grade: 2, username: 'rosalind', timestamp: '2019-04-02T08:00:00', context: { course_id: COURSE, module: { display_name: 'Cells' } } };
+
+  it('with a submission: its answer text, the raw value only when there is no text; hidden _dynamath and _comment parts left out', () => {
+    const records = reduce({
+      ...base,
+      answers: { a_2_1: 'choice_1', a_3_1: '7', a_3_1_dynamath: '<math/>', a_4_1_comment: 'note' },
+      submission: { a_2_1: { question: 'Q1', answer: 'Mitosis' }, a_3_1: { question: 'Q2' }, a_3_1_dynamath: { answer: 'x' }, a_4_1_comment: { answer: 'y' } },
+      correct_map: { a_2_1: { correctness: 'correct' }, a_3_1: { correctness: 'incorrect' } },
+    });
+    expect(records.map((r) => [r.answerId, r.question, r.answer, r.correct, r.score, r.maxScore])).toEqual([
+      ['a_2_1', 'Q1', ['Mitosis'], true, '1.0', '2.0'],
+      ['a_3_1', 'Q2', ['7'], false, '1.0', '2.0'],
+    ]);
+  });
+
+  it('an old event without submission: the raw value, no question; a part missing from correct_map is left out', () => {
+    const records = reduce({ ...base, answers: { a_2_1: 'choice_1', a_5_1: 'x' }, correct_map: { a_2_1: { correctness: 'correct' } } });
+    expect(records.map((r) => [r.answerId, r.question, r.answer, r.correct])).toEqual([['a_2_1', '', ['choice_1'], true]]);
+  });
+
+  it('a grade that is missing is None', () => {
+    expect(reduce({ ...base, grade: undefined, max_grade: null, answers: { a_2_1: 'c' }, correct_map: { a_2_1: {} } })).toMatchObject([{ score: 'None', maxScore: 'None', correct: null }]);
+  });
+});
+
 describe('clean_text_regex (edX test_clean_text_regex)', () => {
   it.each([
     [hints, 'Choice ', 'Choice '],
