@@ -6,7 +6,8 @@
  */
 export function excelCsv(rows: Iterable<readonly string[]>): string {
   let out = '';
-  for (const row of rows) out += row.map(excelCsvCell).join(',') + '\r\n';
+  // A row of one empty field is written `""`: an empty line would read back as no fields.
+  for (const row of rows) out += (row.length === 1 && row[0] === '' ? '""' : row.map(excelCsvCell).join(',')) + '\r\n';
   return out;
 }
 

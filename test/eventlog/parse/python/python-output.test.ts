@@ -3,6 +3,7 @@ import { parsePythonJson } from '../../../../src/eventlog/parse/python/parse-pyt
 import { pythonFloatRepr } from '../../../../src/eventlog/parse/python/python-float-repr.js';
 import { pythonJsonDumps } from '../../../../src/eventlog/parse/python/python-json-dumps.js';
 import { pythonRepr, pythonStr, pythonStringRepr } from '../../../../src/eventlog/parse/python/python-str.js';
+import { excelCsv } from '../../../../src/eventlog/parse/python/python-csv.js';
 import { PyFloat, pySet, type PyDict } from '../../../../src/eventlog/parse/python/py-value.js';
 
 // [json text, Python 3 json.dumps(json.loads(text)), str(json.loads(text))], taken from CPython 3.11.
@@ -134,5 +135,12 @@ describe('pythonJsonDumps string escapes (ensure_ascii)', () => {
   test.each(['😀 pair', '\ud83d lone high', 'lone low \ude00', 'é\u2028\u2029\u007f', ''])('%s', (s) => {
     expect(pythonJsonDumps(s)).toBe(pythonRule(s));
     expect(pythonJsonDumps({ [s]: [s, 1] })).toBe(`{${pythonRule(s)}: [${pythonRule(s)}, 1]}`);
+  });
+});
+
+describe('excelCsv (Python csv.writer, excel dialect)', () => {
+  test('quotes only cells with a comma, quote, CR or LF, ends rows with CRLF, and writes a lone empty field as ""', () => {
+    // What Python 2.7 csv.writer wrote for these rows (checked with a real Python 2.7.18).
+    expect(excelCsv([[''], ['', ''], ['a,b', 'x"y'], ['line\nbreak', 'plain']])).toBe('""\r\n,\r\n"a,b","x""y"\r\n"line\nbreak",plain\r\n');
   });
 });
