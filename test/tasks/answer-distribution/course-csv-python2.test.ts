@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DistributionRow } from '../../../src/tasks/answer-distribution/columns.js';
 import { courseCsv, courseCsvRelativePath, filenameSafeCourseId } from '../../../src/tasks/answer-distribution/course-csv.js';
 import { comparePython2 } from '../../../src/tasks/answer-distribution/python2-order.js';
+import { distributionRow } from './support/distribution-row.js';
 
 // Each case here was a disagreement with the Python 2.7 reference (fixtures/answer_dist/differential/csv_reference_py2.py).
-const row = (overrides: Partial<DistributionRow>): DistributionRow => ({
-  ModuleID: 'm',
-  PartID: 'p',
-  ValueID: '',
-  AnswerValue: '',
-  Variant: '',
-  'Problem Display Name': '',
-  Question: '',
-  'Correct Answer': '0',
-  'First Response Count': 0,
-  'Last Response Count': 1,
-  ...overrides,
-});
+const row = distributionRow;
 const answers = (rows: DistributionRow[]) => courseCsv(rows).split('\r\n').slice(1, -1).map((line) => line.split(',')[6]);
 
 describe('per-course CSV cells and order, as Python 2 writes them', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VALID_RESPONSE_TYPES, parseValidResponseTypes, type DistributionRow } from '../../../src/tasks/answer-distribution/columns.js';
+import { DEFAULT_VALID_RESPONSE_TYPES, parseValidResponseTypes } from '../../../src/tasks/answer-distribution/columns.js';
 import { courseCsv, courseCsvRelativePath, filenameSafeCourseId } from '../../../src/tasks/answer-distribution/course-csv.js';
 import { distributeAnswers } from '../../../src/tasks/answer-distribution/distribution.js';
 import { htmlToText } from '../../../src/tasks/answer-distribution/html-text.js';
 import { mysqlTsv, perCourseTsv, tsvCell } from '../../../src/tasks/answer-distribution/canonical-tsv.js';
 import { mysqlRow, storableCell } from '../../../src/tasks/answer-distribution/mysql-rows.js';
+import { distributionRow } from './support/distribution-row.js';
 
-const row = (overrides: Partial<DistributionRow>): DistributionRow => ({
-  ModuleID: 'm',
-  PartID: 'p_2_1',
-  ValueID: '',
-  AnswerValue: '',
-  Variant: '',
-  'Problem Display Name': '',
-  Question: '',
-  'Correct Answer': '0',
-  'First Response Count': 0,
-  'Last Response Count': 1,
-  ...overrides,
-});
+const row = distributionRow;
 
 describe('HTML choice text', () => {
   it.each([
